@@ -1,0 +1,128 @@
+# scio-tools: one non-recursive Makefile.  Override any of these on the
+# command line (make CC=clang CFLAGS=-O0 PREFIX=$HOME/.local).
+PREFIX     = /usr/local
+BINDIR     = $(PREFIX)/bin
+MANPREFIX  = $(PREFIX)/share/man
+DESTDIR    =
+CC         = cc
+CFLAGS     = -O2 -g
+LDFLAGS    =
+PKG_CONFIG = pkg-config
+AR         = ar
+# SANITIZE=address,undefined builds everything with those sanitizers.
+SANITIZE   =
+
+VERSION    = 0.1.0
+
+# Project flags, kept apart so that a user's CFLAGS add to them.
+SCIO_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DSCIO_VERSION='"$(VERSION)"'
+SCIO_CFLAGS   = -std=c11 -Wall -Wextra -Wformat=2 -Wformat-security \
+	-fstack-protector-strong -fPIE -MMD -MP
+SCIO_LDFLAGS  = -pie
+ifneq ($(SANITIZE),)
+SCIO_CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+SCIO_LDFLAGS += -fsanitize=$(SANITIZE)
+BUILD         = build/san
+else
+SCIO_CPPFLAGS += -D_FORTIFY_SOURCE=2
+BUILD         = build/default
+endif
+
+# Library flags from pkg-config; expanded when a recipe runs, which is after
+# scripts/deps has installed whatever was missing.
+XML_CFLAGS   = $(shell $(PKG_CONFIG) --cflags libxml-2.0)
+XML_LIBS     = $(shell $(PKG_CONFIG) --libs libxml-2.0)
+JSON_CFLAGS  = $(shell $(PKG_CONFIG) --cflags jansson)
+JSON_LIBS    = $(shell $(PKG_CONFIG) --libs jansson)
+CURL_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libcurl)
+CURL_LIBS    = $(shell $(PKG_CONFIG) --libs libcurl)
+PCRE_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
+PCRE_LIBS    = $(shell $(PKG_CONFIG) --libs libpcre2-8)
+DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS)
+
+ALL_CFLAGS   = $(SCIO_CPPFLAGS) $(CPPFLAGS) $(SCIO_CFLAGS) $(CFLAGS) $(DEP_CFLAGS)
+ALL_LDFLAGS  = $(SCIO_LDFLAGS) $(LDFLAGS)
+
+# What each program links, beyond libscio.a.
+LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS)
+LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS)
+LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS)
+LIBS_scio-fmt   = $(JSON_LIBS)
+
+PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
+BINS     = $(addprefix bin/,$(PROGS))
+MANS     = $(wildcard cmd/*.1)
+LIB_SRCS = $(wildcard lib/*.c)
+LIB_OBJS = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
+LIBSCIO  = $(BUILD)/libscio.a
+UNIT_SRCS = $(wildcard tests/unit/test-*.c)
+UNITS    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+DEPS_OK  = build/.deps-build
+
+.PHONY: FORCE all check demo bench install uninstall clean deps deps-check
+
+all: $(BINS)
+
+# Installs (as root) or names (otherwise) the Debian packages we need.
+$(DEPS_OK): scripts/deps
+	@mkdir -p build
+	@sh scripts/deps build
+	@touch $@
+
+deps: $(DEPS_OK)
+
+deps-check: $(DEPS_OK)
+	@sh scripts/deps check
+
+$(BUILD)/%.o: %.c $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBSCIO): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+# bin/ always holds the last build made, sanitized or not; build/mode
+# changes when SANITIZE does, so that bin/ is relinked.
+build/mode: FORCE
+	@mkdir -p build
+	@echo '$(SANITIZE)' | cmp -s - $@ || echo '$(SANITIZE)' > $@
+
+bin/%: $(BUILD)/cmd/%.o $(LIBSCIO) build/mode
+	@mkdir -p bin
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(LIBS_$*)
+
+$(BUILD)/tests/test-%: $(BUILD)/tests/unit/test-%.o $(LIBSCIO)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(XML_LIBS) $(JSON_LIBS) \
+		$(CURL_LIBS) $(PCRE_LIBS)
+
+# The whole suite; it ends with one line "N passed, N failed".
+check: deps-check $(BINS) $(UNITS)
+	@SCIO_UNITS="$(UNITS)" sh tests/run.sh
+
+demo: $(BINS)
+	@sh scripts/demo
+
+bench: $(BINS)
+	@sh scripts/deps bench
+	@sh bench/run.sh
+
+install: $(BINS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1
+	for p in $(PROGS); do cp -f bin/$$p $(DESTDIR)$(BINDIR)/$$p; \
+		chmod 755 $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/; \
+		chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MANS); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
+
+clean:
+	rm -rf build/default build/san bin tests/out
+
+.PRECIOUS: $(BUILD)/%.o $(BUILD)/tests/unit/%.o
+
+-include $(shell find build -name '*.d' 2>/dev/null)

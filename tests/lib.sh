@@ -1,0 +1,59 @@
+# tests/lib.sh: the harness each tests/t-*.sh script sources (git's
+# test-lib idea in miniature).  Every case runs in a fresh directory of
+# its own; the result of each goes to $SCIO_RESULTS as one line.
+#
+#   test_expect_success 'what it shows' 'commands'
+#   test_cmp EXPECTED ACTUAL          (diff -u, fails when they differ)
+#   test_expect_code N COMMAND...      (fails unless COMMAND exits with N)
+#   test_have PREREQ                   (python3, jq, ...; skip when absent)
+
+: "${SCIO_TOP:?run the tests with make check}"
+: "${SCIO_RESULTS:?run the tests with make check}"
+FIXTURES=$SCIO_TOP/tests/fixtures
+export FIXTURES
+test_script=${0##*/}
+test_count=0
+
+test_expect_success() {
+	test_count=$((test_count + 1))
+	test_dir=$SCIO_TOP/tests/out/${test_script%.sh}/$test_count
+	rm -rf "$test_dir"
+	mkdir -p "$test_dir"
+	if (cd "$test_dir" && eval "$2") >"$test_dir/.log" 2>&1; then
+		echo "pass $test_script: $1" >>"$SCIO_RESULTS"
+		[ -n "${SCIO_VERBOSE:-}" ] && echo "ok - $test_script: $1"
+	else
+		echo "fail $test_script: $1" >>"$SCIO_RESULTS"
+		echo "not ok - $test_script: $1"
+		sed 's/^/#   /' "$test_dir/.log" | head -n 40
+	fi
+	return 0
+}
+
+test_skip() {
+	echo "skip $test_script: $1 ($2)" >>"$SCIO_RESULTS"
+}
+
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+test_expect_code() {
+	want=$1
+	shift
+	set +e
+	"$@"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "exit status $got, expected $want: $*" >&2
+		return 1
+	fi
+	return 0
+}
+
+test_have() {
+	case $1 in
+	python3) [ -x /usr/bin/python3 ] ;;
+	*) command -v "$1" >/dev/null 2>&1 ;;
+	esac
+}
