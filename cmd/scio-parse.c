@@ -1,0 +1,343 @@
+/* scio-parse: SCIO pages into turn, doc and link records. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scio/alloc.h"
+#include "scio/cli.h"
+#include "scio/conf.h"
+#include "scio/diag.h"
+#include "scio/html.h"
+#include "scio/jsonl.h"
+#include "scio/page.h"
+#include "scio/text.h"
+
+static const char usage_text[] =
+"Usage: scio-parse [OPTION]... [FILE]...\n"
+"Turn pages of the SCIO English site into JSON Lines records.\n"
+"\n"
+"Each FILE holds page records from scio-fetch (JSON Lines with url and\n"
+"html) or is one HTML page; with no FILE, or when FILE is -, standard\n"
+"input is read. Pages of one conference are merged, in page order.\n"
+"\n"
+"Output (one JSON object per line):\n"
+"  turn  one per speaker turn (the default): doc, url, page, seq, title,\n"
+"        date, speaker, role, outlet, qa, text\n"
+"  doc   one per conference with --docs, its turns nested; articles and\n"
+"        notices always come out as doc records\n"
+"  link  one per item of a listing page, for scio-fetch to follow\n"
+"\n"
+"Options:\n"
+"  -d, --docs           one doc record per conference instead of turns\n"
+"  -u, --url URL        the URL of the one HTML FILE given (default: its name)\n"
+"  -c, --charset NAME   the charset of HTML files that do not declare one\n"
+"                       (default: UTF-8, or a guess when that fails)\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n"
+"\n"
+"Exit status: 0 if all went well, 2 if any input was bad (each bad line\n"
+"or page is reported as FILE:LINE and skipped; the rest is still parsed).\n"
+"See scio-parse(1).\n";
+
+struct opts {
+	int docs;
+	const char *url;
+	const char *charset;
+};
+
+static struct opts opt;
+static struct scio_confset pending;
+
+static void
+emit_array(json_t *a)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(a, i, v)
+		scio_record_write(v);
+	json_decref(a);
+}
+
+static void
+emit_conf(struct scio_conf *c)
+{
+	json_t *turns;
+
+	if (opt.docs) {
+		json_t *d = scio_conf_doc(c);
+
+		scio_record_write(d);
+		json_decref(d);
+		scio_conf_free(c);
+		return;
+	}
+	turns = scio_conf_turns(c);
+	if (json_array_size(turns) == 0) {
+		/* a conference page or photo page with no turns still says
+		 * something: its doc record */
+		json_decref(turns);
+		turns = scio_conf_doc(c);
+		scio_record_write(turns);
+		json_decref(turns);
+	} else {
+		emit_array(turns);
+	}
+	scio_conf_free(c);
+}
+
+static void
+note_missing(const struct scio_conf *c)
+{
+	struct scio_buf b = {0};
+	int want = c->expected > (int)c->npages ? c->expected : (int)c->npages;
+
+	for (int k = 0; k < want; k++)
+		if ((size_t)k >= c->npages || c->pages[k] == NULL)
+			scio_buf_printf(&b, "%s%d", b.len ? ", " : "", k + 1);
+	if (b.len)
+		scio_warn("conference %s: page %s of %d never came; parsed without it",
+		    c->doc, b.s, want);
+	scio_buf_free(&b);
+}
+
+static int
+looks_binary(const char *s, size_t n)
+{
+	size_t lim = n < 4096 ? n : 4096, ctl = 0;
+
+	for (size_t i = 0; i < lim; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0)
+			return 1;
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+			ctl++;
+	}
+	return ctl * 20 > lim;
+}
+
+/* A charset for HTML that declares none and is not UTF-8: GB18030 when
+ * high bytes come in pairs as they do in GBK, else Windows-1252. */
+static const char *
+guess_charset(const char *s, size_t n)
+{
+	size_t pairs = 0, singles = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80)
+			continue;
+		if (c >= 0x81 && c <= 0xFE && i + 1 < n &&
+		    (unsigned char)s[i + 1] >= 0x40 && (unsigned char)s[i + 1] != 0x7F) {
+			pairs++;
+			i++;
+		} else {
+			singles++;
+		}
+	}
+	return pairs > singles * 4 ? "GB18030" : "windows-1252";
+}
+
+/* Parses one page and routes what it yields. */
+static void
+handle_page(const char *html, size_t len, const char *encoding, const char *url,
+    const char *file, size_t line)
+{
+	struct scio_page_text pt = {0};
+	struct scio_page *pg;
+
+	if (len == 0 || scio_line_is_blank(html, len)) {
+		scio_bad_input(file, line, "empty page%s%s", url ? " " : "", url ? url : "");
+		return;
+	}
+	if (looks_binary(html, len)) {
+		scio_bad_input(file, line, "not an HTML page (binary data)");
+		return;
+	}
+	if (scio_html_read(html, len, encoding, &pt) < 0) {
+		scio_bad_input(file, line, "cannot read the page as HTML");
+		scio_page_text_free(&pt);
+		return;
+	}
+	pg = scio_malloc(sizeof(*pg));
+	if (scio_page_read(&pt, url, html, len, pg) < 0) {
+		scio_bad_input(file, line, "no recognisable structure in %s "
+		    "(no title, participants or turns)", url ? url : "the page");
+		scio_page_text_free(&pt);
+		free(pg);
+		return;
+	}
+	scio_page_text_free(&pt);
+	if (pg->truncated)
+		scio_bad_input(file, line, "%s ends early (no closing </html>); "
+		    "parsed what is there", pg->url);
+	switch (pg->kind) {
+	case SCIO_KIND_LISTING:
+		emit_array(scio_page_links(pg));
+		break;
+	case SCIO_KIND_ARTICLE:
+	case SCIO_KIND_NOTICE: {
+		json_t *d = scio_page_doc(pg);
+
+		scio_record_write(d);
+		json_decref(d);
+		break;
+	}
+	case SCIO_KIND_TRANSCRIPT:
+	case SCIO_KIND_CONFERENCE: {
+		struct scio_conf *c = scio_confset_add(&pending, pg);
+
+		if (c)
+			emit_conf(c);
+		return;		/* the set owns the page now */
+	}
+	}
+	scio_page_free(pg);
+	free(pg);
+}
+
+static void
+handle_record(json_t *rec, const struct scio_input *in)
+{
+	json_t *html = json_object_get(rec, "html");
+	const char *type = json_string_value(json_object_get(rec, "type"));
+	const char *url = json_string_value(json_object_get(rec, "url"));
+
+	if (type && strcmp(type, "page") != 0) {
+		scio_record_write(rec);	/* not ours: passed on unchanged */
+		return;
+	}
+	if (!json_is_string(html)) {
+		scio_bad_input(in->name, in->lineno, "page record without an html string");
+		return;
+	}
+	handle_page(json_string_value(html), json_string_length(html), "UTF-8",
+	    url, in->name, in->lineno);
+}
+
+static void
+parse_jsonl(struct scio_input *in)
+{
+	int r;
+
+	do {
+		json_t *rec;
+
+		if (scio_line_is_blank(in->line, in->len))
+			continue;
+		if ((rec = scio_record_load(in)) == NULL)
+			continue;
+		handle_record(rec, in);
+		json_decref(rec);
+	} while ((r = scio_input_next(in)) > 0);
+}
+
+static void
+parse_html_file(struct scio_input *in, const char *path)
+{
+	struct scio_buf b = {0};
+	char chunk[65536];
+	size_t n;
+	const char *enc, *url;
+
+	/* the first line is already read: put it back */
+	scio_buf_add(&b, in->line, in->len);
+	scio_buf_addc(&b, '\n');
+	while ((n = fread(chunk, 1, sizeof(chunk), in->fp)) > 0)
+		scio_buf_add(&b, chunk, n);
+	if (ferror(in->fp)) {
+		scio_warn_errno("%s: read error", in->name);
+		scio_set_status(SCIO_EXIT_ERROR);
+		scio_buf_free(&b);
+		return;
+	}
+	enc = scio_html_declared_charset(b.s, b.len);
+	if (enc == NULL && opt.charset)
+		enc = opt.charset;
+	if (enc == NULL)
+		enc = scio_utf8_valid(b.s, b.len) ? "UTF-8" : guess_charset(b.s, b.len);
+	url = opt.url ? opt.url : (strcmp(path, "-") == 0 ? NULL : path);
+	handle_page(b.s, b.len, enc, url, in->name, 0);
+	scio_buf_free(&b);
+}
+
+static void
+parse_file(const char *path)
+{
+	struct scio_input in;
+	size_t i;
+	int r;
+
+	if (scio_input_open(&in, path) < 0)
+		return;
+	/* JSON Lines start with '{' (after blank lines); anything else is
+	 * taken for one HTML page. */
+	while ((r = scio_input_next(&in)) > 0 && scio_line_is_blank(in.line, in.len))
+		;
+	if (r > 0) {
+		for (i = 0; i < in.len && (in.line[i] == ' ' || in.line[i] == '\t'); i++)
+			;
+		if (in.line[i] == '{')
+			parse_jsonl(&in);
+		else
+			parse_html_file(&in, path);
+	} else if (r == 0 && strcmp(path, "-") != 0) {
+		scio_bad_input(in.name, 0, "empty file");
+	}
+	scio_input_close(&in);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"docs", no_argument, NULL, 'd'},
+		{"url", required_argument, NULL, 'u'},
+		{"charset", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct scio_conf *c;
+	int ch;
+
+	scio_cli_init(argc, argv);
+	while ((ch = getopt_long(argc, argv, "du:c:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			opt.docs = 1;
+			break;
+		case 'u':
+			opt.url = optarg;
+			break;
+		case 'c':
+			opt.charset = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			scio_out_close();
+			return SCIO_EXIT_OK;
+		case 'V':
+			scio_cli_version();
+			break;
+		default:
+			scio_usage_error("unknown option");
+		}
+	}
+	if (opt.url && argc - optind > 1)
+		scio_usage_error("--url names one page: give one FILE with it");
+	if (optind == argc)
+		parse_file("-");
+	for (int i = optind; i < argc; i++)
+		parse_file(argv[i]);
+	while ((c = scio_confset_pop(&pending)) != NULL) {
+		note_missing(c);
+		emit_conf(c);
+	}
+	free(pending.confs);
+	scio_out_close();
+	return scio_exit_status();
+}

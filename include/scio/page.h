@@ -1,0 +1,70 @@
+/* page.h: one SCIO page read into its header fields and body text. */
+#ifndef SCIO_PAGE_H
+#define SCIO_PAGE_H
+
+#include <stddef.h>
+
+#include "scio/html.h"
+#include "scio/label.h"
+
+enum scio_kind {
+	SCIO_KIND_TRANSCRIPT,
+	SCIO_KIND_CONFERENCE,
+	SCIO_KIND_NOTICE,
+	SCIO_KIND_LISTING,
+	SCIO_KIND_ARTICLE,
+};
+
+/* The name of a kind as records spell it ("transcript", ...). */
+const char *scio_kind_name(enum scio_kind k);
+
+/* A listed item of a listing page. */
+struct scio_item {
+	char *url;		/* absolute */
+	char *title;
+	char *date;		/* YYYY-MM-DD or NULL */
+};
+
+/* Everything one page says. Strings are owned by the page; NULL means the
+ * page does not say. */
+struct scio_page {
+	char *url;
+	char *doc;		/* "90000101", "node_9000301", or NULL */
+	int pageno;		/* 1 for the first page */
+	int npages;		/* from the pagination bar; 0 when it has none */
+	enum scio_kind kind;
+	char *title, *category, *summary, *source, *published;
+	char *date, *time, *place, *zh_url;
+	struct scio_person *speakers;
+	size_t nspeakers;
+	struct scio_person *chair;
+	size_t nchair;
+	int has_participants;
+	/* The body: the paragraphs after the header, in order. */
+	char **paras;
+	size_t nparas, parascap;
+	struct scio_item *items;	/* a listing's */
+	size_t nitems, itemscap;
+	int truncated;		/* the document ends before </html> */
+	/* where the page came from, for messages */
+	char *file;
+	size_t lineno;
+};
+
+/* Reads a page: the text pt of the HTML at url (raw is the HTML itself,
+ * for the truncation check). Fills pg; returns 0, or -1 when the page has
+ * no structure scio-parse recognises (pg is then freed). */
+int scio_page_read(const struct scio_page_text *pt, const char *url,
+    const char *raw, size_t rawlen, struct scio_page *pg);
+
+void scio_page_free(struct scio_page *pg);
+
+/* The conference id and page number a URL names: content_NNN[_K] gives
+ * "NNN" and K (1 without a suffix); node_NNN[_K] gives "node_NNN".
+ * Returns a new string, or NULL when the URL names neither. */
+char *scio_url_doc(const char *url, int *pageno);
+
+/* Resolves href against base into a new absolute URL string. */
+char *scio_url_resolve(const char *base, const char *href);
+
+#endif

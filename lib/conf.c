@@ -1,0 +1,683 @@
+/* conf.c: merging a conference's pages, cutting the text into turns, and
+ * giving each turn its speaker, role, outlet and question number. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "scio/alloc.h"
+#include "scio/conf.h"
+#include "scio/diag.h"
+#include "scio/text.h"
+
+/* A turn while it is being assembled. */
+struct turn {
+	int page;			/* where it starts */
+	const char *url;		/* that page's URL (borrowed) */
+	char *label;			/* as written, NULL for none */
+	struct scio_buf text;
+	const struct scio_person *who;	/* the participant it names */
+	int chair;			/* who is the chair */
+	const char *role;
+	int qa;
+};
+
+struct turns {
+	struct turn *t;
+	size_t n, cap;
+};
+
+/* What is known of the conference's people. */
+struct cast {
+	const struct scio_person **people;
+	int *is_chair;
+	size_t n;
+	char **labels;			/* every label standing alone */
+	size_t nlabels;
+};
+
+/* --- the set of conferences ------------------------------------------- */
+
+static struct scio_conf *
+find_conf(struct scio_confset *set, const char *doc, size_t *at)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->confs[i]->doc, doc) == 0) {
+			*at = i;
+			return set->confs[i];
+		}
+	return NULL;
+}
+
+static void
+remove_at(struct scio_confset *set, size_t i)
+{
+	memmove(set->confs + i, set->confs + i + 1, (set->n - i - 1) * sizeof(*set->confs));
+	set->n--;
+}
+
+static int
+complete(const struct scio_conf *c)
+{
+	int want = c->expected > 0 ? c->expected : 1;
+
+	if ((size_t)want > c->npages)
+		return 0;
+	for (int k = 0; k < want; k++)
+		if (c->pages[k] == NULL)
+			return 0;
+	return 1;
+}
+
+struct scio_conf *
+scio_confset_add(struct scio_confset *set, struct scio_page *pg)
+{
+	struct scio_conf *c;
+	size_t at = 0, k;
+	char *doc = pg->doc ? pg->doc : pg->url;
+
+	c = find_conf(set, doc, &at);
+	if (c == NULL) {
+		c = scio_calloc(1, sizeof(*c));
+		c->doc = scio_strdup(doc);
+		c->arrival = set->arrivals++;
+		if (set->n == set->cap) {
+			set->cap = set->cap ? set->cap * 2 : 8;
+			set->confs = scio_reallocarray(set->confs, set->cap, sizeof(*set->confs));
+		}
+		at = set->n;
+		set->confs[set->n++] = c;
+	}
+	k = (size_t)(pg->pageno > 0 ? pg->pageno - 1 : 0);
+	if (k >= c->npages) {
+		c->pages = scio_reallocarray(c->pages, k + 1, sizeof(*c->pages));
+		for (size_t i = c->npages; i <= k; i++)
+			c->pages[i] = NULL;
+		c->npages = k + 1;
+	}
+	if (c->pages[k] != NULL) {
+		scio_warn("%s: page %d of conference %s seen before; this copy ignored",
+		    pg->url, pg->pageno, c->doc);
+		scio_page_free(pg);
+		free(pg);
+	} else {
+		c->pages[k] = pg;
+		if (pg->npages > c->expected)
+			c->expected = pg->npages;
+		if (pg->pageno > c->expected && pg->npages == 0)
+			c->expected = pg->pageno;
+	}
+	if (!complete(c))
+		return NULL;
+	remove_at(set, at);
+	return c;
+}
+
+struct scio_conf *
+scio_confset_pop(struct scio_confset *set)
+{
+	size_t best = 0;
+	struct scio_conf *c;
+
+	if (set->n == 0)
+		return NULL;
+	for (size_t i = 1; i < set->n; i++)
+		if (set->confs[i]->arrival < set->confs[best]->arrival)
+			best = i;
+	c = set->confs[best];
+	remove_at(set, best);
+	return c;
+}
+
+void
+scio_conf_free(struct scio_conf *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->npages; i++)
+		if (c->pages[i]) {
+			scio_page_free(c->pages[i]);
+			free(c->pages[i]);
+		}
+	free(c->pages);
+	free(c->doc);
+	free(c);
+}
+
+/* --- people ----------------------------------------------------------- */
+
+static void
+cast_add(struct cast *cast, const struct scio_person *p, int chair)
+{
+	for (size_t i = 0; i < cast->n; i++)
+		if (strcasecmp(cast->people[i]->name, p->name) == 0)
+			return;
+	cast->people = scio_reallocarray(cast->people, cast->n + 1, sizeof(*cast->people));
+	cast->is_chair = scio_reallocarray(cast->is_chair, cast->n + 1, sizeof(*cast->is_chair));
+	cast->people[cast->n] = p;
+	cast->is_chair[cast->n] = chair;
+	cast->n++;
+}
+
+static void
+cast_free(struct cast *cast)
+{
+	free(cast->people);
+	free(cast->is_chair);
+	for (size_t i = 0; i < cast->nlabels; i++)
+		free(cast->labels[i]);
+	free(cast->labels);
+}
+
+/* The participant a label names: the full name, with or without an
+ * honorific, or a surname alone ("Mr. Liu") when only one person has it. */
+static long
+cast_match(const struct cast *cast, const char *label, size_t n)
+{
+	size_t h = scio_honorific_len(label);
+	long found = -1;
+
+	if (h < n) {
+		label += h;
+		n -= h;
+	}
+	for (size_t i = 0; i < cast->n; i++) {
+		const char *name = cast->people[i]->name;
+
+		if (strlen(name) == n && strncasecmp(name, label, n) == 0)
+			return (long)i;
+	}
+	for (size_t i = 0; i < cast->n; i++) {
+		const char *name = cast->people[i]->name;
+		size_t sl = strcspn(name, " ");
+
+		if (sl == n && strncasecmp(name, label, n) == 0) {
+			if (found >= 0)
+				return -1;	/* two people share the surname */
+			found = (long)i;
+		}
+	}
+	return found;
+}
+
+static int
+cast_has_label(const struct cast *cast, const char *s, size_t n)
+{
+	for (size_t i = 0; i < cast->nlabels; i++)
+		if (strlen(cast->labels[i]) == n && strncmp(cast->labels[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+cast_add_label(struct cast *cast, const char *s, size_t n)
+{
+	if (cast_has_label(cast, s, n))
+		return;
+	cast->labels = scio_reallocarray(cast->labels, cast->nlabels + 1, sizeof(*cast->labels));
+	cast->labels[cast->nlabels++] = scio_strndup(s, n);
+}
+
+/* Whether "Name: text" at the start of a paragraph is a label. */
+static int
+inline_label_ok(const struct cast *cast, const char *s, size_t n, const char *rest)
+{
+	unsigned char r = (unsigned char)*rest;
+
+	if (!(isupper(r) || isdigit(r) || r == '"' || r >= 0x80))
+		return 0;
+	if (cast_match(cast, s, n) >= 0 || cast_has_label(cast, s, n))
+		return 1;
+	if (strchr(s, ' ') && memchr(s, ' ', n) && scio_outlet_like(s, n) &&
+	    !scio_name_like(s, n))
+		return 1;
+	if (cast->nlabels == 0 && scio_name_like(s, n))
+		return 1;
+	/* one word: an acronym such as CNR */
+	if (memchr(s, ' ', n) == NULL && n >= 2) {
+		for (size_t i = 0; i < n; i++)
+			if (!isupper((unsigned char)s[i]))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* --- cutting the text into turns --------------------------------------- */
+
+static struct turn *
+new_turn(struct turns *ts, const struct scio_page *pg, const char *label, size_t n)
+{
+	struct turn *t;
+
+	if (ts->n == ts->cap) {
+		ts->cap = ts->cap ? ts->cap * 2 : 32;
+		ts->t = scio_reallocarray(ts->t, ts->cap, sizeof(*ts->t));
+	}
+	t = &ts->t[ts->n++];
+	memset(t, 0, sizeof(*t));
+	t->page = pg->pageno;
+	t->url = pg->url;
+	t->label = label ? scio_strndup(label, n) : NULL;
+	return t;
+}
+
+static void
+add_text(struct turn *t, const char *s)
+{
+	if (*s == '\0')
+		return;
+	if (t->text.len > 0)
+		scio_buf_add(&t->text, "\n\n", 2);
+	scio_buf_adds(&t->text, s);
+}
+
+static void
+cut_turns(const struct scio_conf *c, struct cast *cast, struct turns *ts)
+{
+	struct turn *cur = NULL;
+
+	for (size_t k = 0; k < c->npages; k++) {
+		const struct scio_page *pg = c->pages[k];
+
+		if (pg == NULL) {
+			cur = NULL;	/* a missing page: nothing runs across it */
+			continue;
+		}
+		for (size_t i = 0; i < pg->nparas; i++) {
+			const char *s = pg->paras[i], *rest;
+			size_t len = strlen(s), n;
+
+			if ((n = scio_label_alone(s, len)) != 0) {
+				cur = new_turn(ts, pg, s, n);
+				continue;
+			}
+			n = scio_label_inline(s, len, &rest);
+			if (n != 0 && inline_label_ok(cast, s, n, rest)) {
+				cur = new_turn(ts, pg, s, n);
+				add_text(cur, rest);
+				continue;
+			}
+			if (cur == NULL)
+				cur = new_turn(ts, pg, NULL, 0);
+			add_text(cur, s);
+		}
+	}
+}
+
+static size_t
+words(const char *s)
+{
+	size_t w = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n')
+			in = 0;
+		else if (!in)
+			in = 1, w++;
+	}
+	return w;
+}
+
+/* A label no participant answers to, in a conference whose participants
+ * are unknown: the chair if its turns give the floor and are short. */
+static int
+unknown_label_chairs(const struct turns *ts, const char *label)
+{
+	size_t total = 0, count = 0;
+	int chairs = 0;
+
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct turn *t = &ts->t[i];
+
+		if (t->label == NULL || strcmp(t->label, label) != 0)
+			continue;
+		count++;
+		total += words(scio_buf_str(&t->text));
+		if (scio_text_chairs(scio_buf_str(&t->text)))
+			chairs = 1;
+	}
+	return chairs && count > 0 && total / count < 90;
+}
+
+static void
+assign_roles(struct turns *ts, const struct cast *cast, int known)
+{
+	int qa = 0;
+	const struct turn *prev = NULL;
+
+	for (size_t i = 0; i < ts->n; i++) {
+		struct turn *t = &ts->t[i];
+		const char *text = scio_buf_str(&t->text);
+		long who = -1;
+
+		if (t->label)
+			who = cast_match(cast, t->label, strlen(t->label));
+		if (who >= 0) {
+			t->who = cast->people[who];
+			t->role = cast->is_chair[who] ? "chair" : "official";
+		} else if (t->label == NULL) {
+			t->role = scio_text_asks(text) ? "media" : "other";
+		} else if (scio_outlet_like(t->label, strlen(t->label)) &&
+		    !scio_name_like(t->label, strlen(t->label))) {
+			t->role = "media";
+		} else if (scio_text_asks(text) && !scio_text_chairs(text)) {
+			t->role = "media";
+		} else if (known) {
+			t->role = "other";
+		} else if (unknown_label_chairs(ts, t->label)) {
+			t->role = "chair";
+		} else {
+			t->role = "official";
+		}
+		if (strcmp(t->role, "media") == 0) {
+			int same = prev && strcmp(prev->role, "media") == 0 &&
+			    prev->label && t->label && strcmp(prev->label, t->label) == 0;
+
+			if (!same)
+				qa++;
+		}
+		t->qa = qa;
+		prev = t;
+	}
+}
+
+static int
+has_chair(const struct cast *cast)
+{
+	for (size_t i = 0; i < cast->n; i++)
+		if (cast->is_chair[i])
+			return 1;
+	return 0;
+}
+
+/* Builds the turns of a conference. */
+static void
+conference_turns(const struct scio_conf *c, struct turns *ts, struct cast *cast)
+{
+	int known = 0;
+
+	memset(ts, 0, sizeof(*ts));
+	memset(cast, 0, sizeof(*cast));
+	for (size_t k = 0; k < c->npages; k++) {
+		const struct scio_page *pg = c->pages[k];
+
+		if (pg == NULL)
+			continue;
+		for (size_t i = 0; i < pg->nchair; i++)
+			cast_add(cast, &pg->chair[i], 1);
+		for (size_t i = 0; i < pg->nparas; i++) {
+			size_t n = scio_label_alone(pg->paras[i], strlen(pg->paras[i]));
+
+			if (n)
+				cast_add_label(cast, pg->paras[i], n);
+		}
+		known |= pg->has_participants;
+	}
+	for (size_t k = 0; k < c->npages; k++) {
+		const struct scio_page *pg = c->pages[k];
+
+		for (size_t i = 0; pg && i < pg->nspeakers; i++)
+			cast_add(cast, &pg->speakers[i], 0);
+	}
+	cut_turns(c, cast, ts);
+	/* Without a "Chairperson:" heading, the chair is the participant
+	 * who speaks first. */
+	if (known && !has_chair(cast)) {
+		for (size_t i = 0; i < ts->n; i++) {
+			long who;
+
+			if (ts->t[i].label == NULL)
+				continue;
+			who = cast_match(cast, ts->t[i].label, strlen(ts->t[i].label));
+			if (who >= 0)
+				cast->is_chair[who] = 1;
+			break;
+		}
+	}
+	assign_roles(ts, cast, known);
+}
+
+static void
+turns_free(struct turns *ts)
+{
+	for (size_t i = 0; i < ts->n; i++) {
+		free(ts->t[i].label);
+		scio_buf_free(&ts->t[i].text);
+	}
+	free(ts->t);
+}
+
+/* --- records ------------------------------------------------------------ */
+
+/* A JSON string from text that may not be valid UTF-8; null for NULL. */
+static json_t *
+jstr(const char *s)
+{
+	struct scio_buf b = {0};
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	if (scio_utf8_valid(s, strlen(s)))
+		return json_string(s);
+	scio_utf8_sanitize(s, strlen(s), &b);
+	v = json_string(scio_buf_str(&b));
+	scio_buf_free(&b);
+	return v;
+}
+
+static void
+set(json_t *o, const char *key, json_t *v)
+{
+	json_object_set_new(o, key, v ? v : json_null());
+}
+
+static const struct scio_page *
+first_page(const struct scio_conf *c)
+{
+	for (size_t k = 0; k < c->npages; k++)
+		if (c->pages[k])
+			return c->pages[k];
+	return NULL;
+}
+
+/* The conference's header page: page 1 when it is there. */
+static const struct scio_page *
+head_page(const struct scio_conf *c)
+{
+	return c->npages > 0 && c->pages[0] ? c->pages[0] : NULL;
+}
+
+static const char *
+conf_title(const struct scio_conf *c)
+{
+	for (size_t k = 0; k < c->npages; k++)
+		if (c->pages[k] && c->pages[k]->title)
+			return c->pages[k]->title;
+	return NULL;
+}
+
+static json_t *
+doc_id(const struct scio_conf *c)
+{
+	const struct scio_page *pg = first_page(c);
+
+	return pg && pg->doc ? jstr(pg->doc) : json_null();
+}
+
+static const char *
+turn_speaker(const struct turn *t)
+{
+	if (t->who)
+		return t->who->name;
+	return t->label;
+}
+
+json_t *
+scio_conf_turns(const struct scio_conf *c)
+{
+	struct turns ts;
+	struct cast cast;
+	const struct scio_page *head = head_page(c);
+	const char *title = conf_title(c);
+	json_t *out = json_array();
+
+	conference_turns(c, &ts, &cast);
+	for (size_t i = 0; i < ts.n; i++) {
+		const struct turn *t = &ts.t[i];
+		json_t *o = json_object();
+
+		set(o, "type", json_string("turn"));
+		set(o, "doc", doc_id(c));
+		set(o, "url", jstr(t->url));
+		set(o, "page", json_integer(t->page));
+		set(o, "seq", json_integer((json_int_t)i));
+		set(o, "title", jstr(title));
+		set(o, "date", jstr(head ? head->date : NULL));
+		set(o, "speaker", jstr(turn_speaker(t)));
+		set(o, "role", json_string(t->role));
+		set(o, "outlet", strcmp(t->role, "media") == 0 ? jstr(t->label) : json_null());
+		set(o, "qa", json_integer(t->qa));
+		set(o, "text", jstr(scio_buf_str(&t->text)));
+		json_array_append_new(out, o);
+	}
+	turns_free(&ts);
+	cast_free(&cast);
+	return out;
+}
+
+static json_t *
+people(const struct scio_person *p, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		set(o, "name", jstr(p[i].name));
+		set(o, "honorific", jstr(p[i].honorific));
+		set(o, "title", jstr(p[i].title));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* The header fields every doc record has, from page pg (or nulls). */
+static void
+set_header(json_t *o, const struct scio_page *pg)
+{
+	set(o, "title", jstr(pg ? pg->title : NULL));
+	set(o, "category", jstr(pg ? pg->category : NULL));
+	set(o, "summary", jstr(pg ? pg->summary : NULL));
+	set(o, "source", jstr(pg ? pg->source : NULL));
+	set(o, "published", jstr(pg ? pg->published : NULL));
+	set(o, "date", jstr(pg ? pg->date : NULL));
+	set(o, "time", jstr(pg ? pg->time : NULL));
+	set(o, "place", jstr(pg ? pg->place : NULL));
+	set(o, "zh_url", jstr(pg ? pg->zh_url : NULL));
+}
+
+json_t *
+scio_conf_doc(const struct scio_conf *c)
+{
+	const struct scio_page *head = head_page(c), *first = first_page(c);
+	struct turns ts;
+	struct cast cast;
+	json_t *o = json_object(), *urls = json_array(), *turns = json_array();
+	enum scio_kind kind = first ? first->kind : SCIO_KIND_TRANSCRIPT;
+
+	if (kind != SCIO_KIND_CONFERENCE)
+		kind = SCIO_KIND_TRANSCRIPT;
+	set(o, "type", json_string("doc"));
+	set(o, "doc", doc_id(c));
+	set(o, "kind", json_string(scio_kind_name(kind)));
+	set(o, "url", jstr(first ? first->url : NULL));
+	for (size_t k = 0; k < c->npages; k++)
+		if (c->pages[k])
+			json_array_append_new(urls, jstr(c->pages[k]->url));
+	set(o, "urls", urls);
+	set_header(o, head);
+	if (head == NULL)
+		json_object_set_new(o, "title", jstr(conf_title(c)));
+	set(o, "speakers", head ? people(head->speakers, head->nspeakers) : json_array());
+	set(o, "chair", head ? people(head->chair, head->nchair) : json_array());
+	conference_turns(c, &ts, &cast);
+	/* A chair found by speaking first, with no heading, moves across. */
+	if (head && head->nchair == 0 && head->nspeakers > 0) {
+		json_t *sp = json_array(), *ch = json_array();
+
+		for (size_t i = 0; i < head->nspeakers; i++) {
+			long w = cast_match(&cast, head->speakers[i].name,
+			    strlen(head->speakers[i].name));
+			int is_chair = w >= 0 && cast.is_chair[w];
+
+			json_array_append_new(is_chair ? ch : sp,
+			    json_incref(json_array_get(json_object_get(o, "speakers"), i)));
+		}
+		set(o, "speakers", sp);
+		set(o, "chair", ch);
+	}
+	for (size_t i = 0; i < ts.n; i++) {
+		const struct turn *t = &ts.t[i];
+		json_t *tt = json_object();
+
+		set(tt, "seq", json_integer((json_int_t)i));
+		set(tt, "page", json_integer(t->page));
+		set(tt, "speaker", jstr(turn_speaker(t)));
+		set(tt, "role", json_string(t->role));
+		set(tt, "outlet", strcmp(t->role, "media") == 0 ? jstr(t->label) : json_null());
+		set(tt, "qa", json_integer(t->qa));
+		set(tt, "text", jstr(scio_buf_str(&t->text)));
+		json_array_append_new(turns, tt);
+	}
+	set(o, "turns", turns);
+	turns_free(&ts);
+	cast_free(&cast);
+	return o;
+}
+
+json_t *
+scio_page_doc(const struct scio_page *pg)
+{
+	json_t *o = json_object(), *urls = json_array();
+	struct scio_buf text = {0};
+
+	set(o, "type", json_string("doc"));
+	set(o, "doc", jstr(pg->doc));
+	set(o, "kind", json_string(scio_kind_name(pg->kind)));
+	set(o, "url", jstr(pg->url));
+	json_array_append_new(urls, jstr(pg->url));
+	set(o, "urls", urls);
+	set_header(o, pg);
+	set(o, "speakers", people(pg->speakers, pg->nspeakers));
+	set(o, "chair", people(pg->chair, pg->nchair));
+	set(o, "turns", json_array());
+	for (size_t i = 0; i < pg->nparas; i++) {
+		if (text.len)
+			scio_buf_add(&text, "\n\n", 2);
+		scio_buf_adds(&text, pg->paras[i]);
+	}
+	set(o, "text", jstr(scio_buf_str(&text)));
+	scio_buf_free(&text);
+	return o;
+}
+
+json_t *
+scio_page_links(const struct scio_page *pg)
+{
+	json_t *out = json_array();
+
+	for (size_t i = 0; i < pg->nitems; i++) {
+		json_t *o = json_object();
+
+		set(o, "type", json_string("link"));
+		set(o, "url", jstr(pg->items[i].url));
+		set(o, "title", jstr(pg->items[i].title));
+		set(o, "date", jstr(pg->items[i].date));
+		set(o, "from", jstr(pg->url));
+		json_array_append_new(out, o);
+	}
+	return out;
+}

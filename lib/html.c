@@ -1,0 +1,424 @@
+/* html.c: an HTML page into the lines of text a reader sees (SAX walk). */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include "scio/alloc.h"
+#include "scio/html.h"
+#include "scio/text.h"
+
+/* What the walk carries between SAX callbacks. */
+struct walk {
+	struct scio_page_text *pt;
+	struct scio_buf raw;	/* the line being gathered */
+	size_t bold_bytes;	/* of its non-space bytes, how many are bold */
+	size_t text_bytes;	/* its non-space bytes */
+	int bold;		/* depth of <b>/<strong> */
+	int heading;		/* depth of <h1>..<h6> */
+	int skip;		/* depth of elements whose text is not shown */
+	int in_title;		/* inside <head><title> */
+	int titleish;		/* depth of elements classed "title" */
+	int titleish_line;	/* the current line began inside one */
+	int heading_line;
+	struct scio_buf title;
+	/* the link being read, if any */
+	int in_link;
+	char *href;
+	struct scio_buf linktext;
+	char *line_href;	/* first link of the current line */
+	size_t line_links;	/* links in the current line */
+	size_t line_link_bytes;	/* non-space bytes of the current line in links */
+	/* element stack, to know which ends close a title-ish element */
+	unsigned char *stack;
+	size_t depth, stackcap;
+};
+
+enum elem_bits {
+	E_TITLEISH = 1,
+};
+
+static int
+name_is(const xmlChar *name, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcasecmp((const char *)name, *set) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const block_elems[] = {
+	"p", "div", "br", "li", "td", "th", "tr", "table", "tbody", "thead",
+	"h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
+	"footer", "nav", "ul", "ol", "dl", "dd", "dt", "blockquote", "center",
+	"form", "hr", "figure", "figcaption", "aside", "main", "address",
+	"option", "body", "pre", "caption", "title", "img", NULL,
+};
+
+static const char *const hidden_elems[] = {
+	"script", "style", "noscript", "iframe", "select", "textarea",
+	"template", "svg", "object", "head", "button", NULL,
+};
+
+static void
+flush_line(struct walk *w)
+{
+	struct scio_page_text *pt = w->pt;
+	struct scio_buf clean = {0}, text = {0};
+	struct scio_line *ln;
+
+	if (w->raw.len == 0)
+		goto reset;
+	scio_utf8_sanitize(w->raw.s, w->raw.len, &clean);
+	scio_ws_collapse(clean.s, clean.len, &text);
+	scio_buf_free(&clean);
+	if (text.len == 0) {
+		scio_buf_free(&text);
+		goto reset;
+	}
+	if (pt->nlines == pt->linescap) {
+		pt->linescap = pt->linescap ? pt->linescap * 2 : 64;
+		pt->lines = scio_reallocarray(pt->lines, pt->linescap, sizeof(*pt->lines));
+	}
+	ln = &pt->lines[pt->nlines++];
+	ln->len = text.len;
+	ln->text = scio_buf_take(&text);
+	ln->flags = 0;
+	if (w->text_bytes > 0 && w->bold_bytes * 10 >= w->text_bytes * 9)
+		ln->flags |= SCIO_LINE_BOLD;
+	if (w->heading_line)
+		ln->flags |= SCIO_LINE_HEADING;
+	if (w->titleish_line)
+		ln->flags |= SCIO_LINE_TITLEISH;
+	if (w->line_links == 1 && w->line_link_bytes == w->text_bytes)
+		ln->flags |= SCIO_LINE_LINKED;
+	ln->href = w->line_href;
+	w->line_href = NULL;
+reset:
+	free(w->line_href);
+	w->line_href = NULL;
+	scio_buf_reset(&w->raw);
+	w->bold_bytes = w->text_bytes = 0;
+	w->line_links = w->line_link_bytes = 0;
+	w->titleish_line = w->titleish > 0;
+	w->heading_line = w->heading > 0;
+}
+
+static void
+add_link(struct walk *w)
+{
+	struct scio_page_text *pt = w->pt;
+	struct scio_buf text = {0};
+	struct scio_link *lk;
+
+	if (w->href == NULL)
+		return;
+	scio_buf_grow(&w->linktext, 0);
+	scio_ws_collapse(w->linktext.s, w->linktext.len, &text);
+	if (pt->nlinks == pt->linkscap) {
+		pt->linkscap = pt->linkscap ? pt->linkscap * 2 : 32;
+		pt->links = scio_reallocarray(pt->links, pt->linkscap, sizeof(*pt->links));
+	}
+	lk = &pt->links[pt->nlinks++];
+	lk->href = w->href;
+	lk->text = scio_buf_take(&text);
+	lk->line = pt->nlines;	/* the line it ends on is flushed next */
+	w->href = NULL;
+}
+
+static int
+has_title_class(const xmlChar **attrs)
+{
+	for (; attrs && attrs[0]; attrs += 2) {
+		const char *a = (const char *)attrs[0], *v = (const char *)attrs[1];
+
+		if (v == NULL)
+			continue;
+		if ((strcasecmp(a, "class") == 0 || strcasecmp(a, "id") == 0) &&
+		    scio_strcasestr(v, "title") != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *
+attr(const xmlChar **attrs, const char *name)
+{
+	for (; attrs && attrs[0]; attrs += 2)
+		if (strcasecmp((const char *)attrs[0], name) == 0)
+			return (const char *)attrs[1];
+	return NULL;
+}
+
+static void
+push(struct walk *w, unsigned char bits)
+{
+	if (w->depth == w->stackcap) {
+		w->stackcap = w->stackcap ? w->stackcap * 2 : 64;
+		w->stack = scio_realloc(w->stack, w->stackcap);
+	}
+	w->stack[w->depth++] = bits;
+}
+
+static int
+is_heading(const xmlChar *name)
+{
+	return (name[0] == 'h' || name[0] == 'H') && name[1] >= '1' &&
+	    name[1] <= '6' && name[2] == '\0';
+}
+
+static int
+is_bold(const xmlChar *name)
+{
+	return strcasecmp((const char *)name, "b") == 0 ||
+	    strcasecmp((const char *)name, "strong") == 0;
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
+{
+	struct walk *w = ctx;
+	unsigned char bits = 0;
+
+	if (strcasecmp((const char *)name, "title") == 0 && w->skip > 0) {
+		w->in_title = 1;
+		return;
+	}
+	if (name_is(name, hidden_elems)) {
+		w->skip++;
+		return;
+	}
+	if (w->skip > 0)
+		return;
+	/* Void elements get no end callback in some libxml2 versions' eyes;
+	 * treat them as breaks and push nothing. */
+	if (strcasecmp((const char *)name, "br") == 0 ||
+	    strcasecmp((const char *)name, "hr") == 0 ||
+	    strcasecmp((const char *)name, "img") == 0) {
+		flush_line(w);
+		return;
+	}
+	if (name_is(name, block_elems))
+		flush_line(w);
+	if (has_title_class(attrs)) {
+		bits |= E_TITLEISH;
+		w->titleish++;
+		if (w->raw.len == 0)
+			w->titleish_line = 1;
+	}
+	if (is_heading(name)) {
+		w->heading++;
+		if (w->raw.len == 0)
+			w->heading_line = 1;
+	}
+	if (is_bold(name))
+		w->bold++;
+	if (strcasecmp((const char *)name, "a") == 0) {
+		const char *href = attr(attrs, "href");
+
+		if (w->in_link)
+			add_link(w);
+		free(w->href);
+		w->href = href ? scio_strdup(href) : NULL;
+		w->in_link = 1;
+		scio_buf_reset(&w->linktext);
+	}
+	push(w, bits);
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	struct walk *w = ctx;
+
+	if (strcasecmp((const char *)name, "title") == 0 && w->in_title) {
+		w->in_title = 0;
+		return;
+	}
+	if (name_is(name, hidden_elems)) {
+		if (w->skip > 0)
+			w->skip--;
+		return;
+	}
+	if (w->skip > 0)
+		return;
+	if (strcasecmp((const char *)name, "br") == 0 ||
+	    strcasecmp((const char *)name, "hr") == 0 ||
+	    strcasecmp((const char *)name, "img") == 0)
+		return;
+	if (strcasecmp((const char *)name, "html") == 0 ||
+	    strcasecmp((const char *)name, "body") == 0)
+		w->pt->complete = 1;
+	if (strcasecmp((const char *)name, "a") == 0 && w->in_link) {
+		if (w->linktext.len > 0) {
+			w->line_links++;
+			if (w->line_href == NULL && w->href)
+				w->line_href = scio_strdup(w->href);
+		}
+		add_link(w);
+		w->in_link = 0;
+	}
+	if (is_heading(name) && w->heading > 0)
+		w->heading--;
+	if (is_bold(name) && w->bold > 0)
+		w->bold--;
+	if (w->depth > 0) {
+		unsigned char bits = w->stack[--w->depth];
+
+		if ((bits & E_TITLEISH) && w->titleish > 0)
+			w->titleish--;
+	}
+	if (name_is(name, block_elems))
+		flush_line(w);
+}
+
+static size_t
+count_nonspace(const xmlChar *s, int n)
+{
+	size_t c = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!isspace(s[i]))
+			c++;
+	return c;
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int n)
+{
+	struct walk *w = ctx;
+	size_t ns;
+
+	if (w->in_title) {
+		scio_buf_add(&w->title, s, (size_t)n);
+		return;
+	}
+	if (w->skip > 0 || n <= 0)
+		return;
+	ns = count_nonspace(s, n);
+	w->text_bytes += ns;
+	if (w->bold > 0)
+		w->bold_bytes += ns;
+	if (w->in_link) {
+		scio_buf_add(&w->linktext, s, (size_t)n);
+		w->line_link_bytes += ns;
+	}
+	scio_buf_add(&w->raw, s, (size_t)n);
+}
+
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+int
+scio_html_read(const char *buf, size_t len, const char *encoding,
+    struct scio_page_text *pt)
+{
+	htmlSAXHandler sax;
+	htmlParserCtxtPtr ctxt;
+	struct walk w;
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS;
+
+	memset(&w, 0, sizeof(w));
+	w.pt = pt;
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = on_start;
+	sax.endElement = on_end;
+	sax.characters = on_text;
+	sax.cdataBlock = NULL;
+	sax.ignorableWhitespace = on_text;
+	sax.warning = quiet;
+	sax.error = quiet;
+
+	if (len > (size_t)INT32_MAX)
+		return -1;
+	ctxt = htmlNewParserCtxt();
+	if (ctxt == NULL)
+		return -1;
+	memcpy(ctxt->sax, &sax, sizeof(sax));
+	ctxt->userData = &w;
+	if (encoding)
+		opts |= HTML_PARSE_IGNORE_ENC;
+	htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, encoding, opts);
+	if (w.in_link)
+		add_link(&w);
+	flush_line(&w);
+	if (w.title.len) {
+		struct scio_buf clean = {0}, t = {0};
+
+		scio_utf8_sanitize(w.title.s, w.title.len, &clean);
+		scio_ws_collapse(clean.s, clean.len, &t);
+		scio_buf_free(&clean);
+		pt->head_title = t.len ? scio_buf_take(&t) : NULL;
+		scio_buf_free(&t);
+	}
+	if (ctxt->myDoc)
+		xmlFreeDoc(ctxt->myDoc);
+	htmlFreeParserCtxt(ctxt);
+	scio_buf_free(&w.raw);
+	scio_buf_free(&w.title);
+	scio_buf_free(&w.linktext);
+	free(w.href);
+	free(w.line_href);
+	free(w.stack);
+	return 0;
+}
+
+void
+scio_page_text_free(struct scio_page_text *pt)
+{
+	for (size_t i = 0; i < pt->nlines; i++) {
+		free(pt->lines[i].text);
+		free(pt->lines[i].href);
+	}
+	for (size_t i = 0; i < pt->nlinks; i++) {
+		free(pt->links[i].href);
+		free(pt->links[i].text);
+	}
+	free(pt->lines);
+	free(pt->links);
+	free(pt->head_title);
+	memset(pt, 0, sizeof(*pt));
+}
+
+const char *
+scio_html_declared_charset(const char *buf, size_t len)
+{
+	static char found[40];
+	size_t lim = len < 8192 ? len : 8192;
+	const char *p, *end = buf + lim;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		return "UTF-8";
+	if (len >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 || memcmp(buf, "\xFE\xFF", 2) == 0))
+		return "UTF-16";
+	for (p = buf; p + 8 < end; p++) {
+		size_t n = 0;
+
+		if (strncasecmp(p, "charset", 7) != 0)
+			continue;
+		p += 7;
+		while (p < end && (*p == ' ' || *p == '='))
+			p++;
+		while (p < end && (*p == '"' || *p == '\''))
+			p++;
+		while (p + n < end && n < sizeof(found) - 1 &&
+		    (isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '_'))
+			n++;
+		if (n == 0)
+			continue;
+		memcpy(found, p, n);
+		found[n] = '\0';
+		if (strcasecmp(found, "gbk") == 0 || strcasecmp(found, "gb2312") == 0 ||
+		    strcasecmp(found, "gb18030") == 0 || strcasecmp(found, "x-gbk") == 0)
+			return "GB18030";
+		return found;
+	}
+	return NULL;
+}
