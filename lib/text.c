@@ -249,8 +249,8 @@ scio_date_find(const char *s, char out[11], const char **start)
 			}
 			continue;
 		}
-		/* July 22, 2024 */
-		if ((m = month_at(p, &q)) == 0)
+		/* July 22, 2024 (a month's name is capitalised: "may" is a verb) */
+		if (!isupper((unsigned char)*p) || (m = month_at(p, &q)) == 0)
 			continue;
 		q = skip_spaces(q);
 		if ((n = digits(q, 2, &d)) == 0)

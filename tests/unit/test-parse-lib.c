@@ -1,0 +1,124 @@
+/* Unit tests for the text, label and URL helpers scio-parse is built on. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scio/label.h"
+#include "scio/page.h"
+#include "scio/text.h"
+#include "check.h"
+
+static const char *
+date_of(const char *s)
+{
+	static char d[11];
+
+	return scio_date_find(s, d, NULL) ? d : NULL;
+}
+
+static char *
+doc_of(const char *url, int *page)
+{
+	return scio_url_doc(url, page);
+}
+
+static void
+test_dates(void)
+{
+	int m, d;
+
+	CHECK_STR(date_of("China.org.cnUpdated:  August 13, 2024"), "2024-08-13", "full month name after Updated:");
+	CHECK_STR(date_of("Sept. 3, 2019"), "2019-09-03", "Sept. abbreviation");
+	CHECK_STR(date_of("Feb. 29, 2024"), "2024-02-29", "leap day");
+	CHECK_STR(date_of("Feb. 29, 2023"), NULL, "no Feb 29 in a common year");
+	CHECK_STR(date_of("| November 11, 2025"), "2025-11-11", "date after a bar");
+	CHECK_STR(date_of("2025-11-11"), "2025-11-11", "ISO date");
+	CHECK_STR(date_of("22 July 2024"), "2024-07-22", "day first");
+	CHECK_STR(date_of("May 8, 2025"), "2025-05-08", "May the month");
+	CHECK_STR(date_of("you may 8, 2025"), NULL, "may the verb is not a month here");
+	CHECK_STR(date_of("in 2024 we grew"), NULL, "a year alone is no date");
+	CHECK(scio_monthday_find("held a press conference on July 22 in Beijing", &m, &d) &&
+	    m == 7 && d == 22, "month and day without a year");
+}
+
+static void
+test_labels(void)
+{
+	const char *rest = NULL;
+
+	CHECK(scio_label_alone("Xing Huina:", 11) == 10, "a name with a colon is a label");
+	CHECK(scio_label_alone("Xing Huina:  ", 13) == 10, "trailing spaces after the colon");
+	CHECK(scio_label_alone("Yicai\xEF\xBC\x9A", 8) == 5, "full-width colon");
+	CHECK(scio_label_alone("Nanfang Daily, Nanfang Plus:", 28) != 0, "an outlet with a comma");
+	CHECK(scio_label_alone("Hong Kong's Bauhinia Magazine:", 30) != 0, "an outlet with an apostrophe");
+	const char *aspects = "We will work in the following three aspects:";
+	CHECK(scio_label_alone(aspects, strlen(aspects)) == 0, "an answer ending in a colon is no label");
+	CHECK(scio_label_alone("Speakers:", 9) == 0, "a heading is no label");
+	CHECK(scio_label_alone("Date:", 5) == 0, "Date: is no label");
+	CHECK(scio_label_inline("Luan Jie: Thank you.", 20, &rest) == 8 &&
+	    strcmp(rest, "Thank you.") == 0, "inline label and its text");
+	CHECK(scio_label_inline("http://example.org/x", 20, &rest) == 0, "a URL is not an inline label");
+	CHECK(scio_outlet_like("CNR", 3), "an acronym is an outlet");
+	CHECK(scio_outlet_like("Red Star News", 13), "News names an outlet");
+	CHECK(!scio_outlet_like("Tang Weiming", 12), "a person is not an outlet");
+	CHECK(scio_name_like("Tang Weiming", 12), "two capitalised words read as a name");
+	CHECK(scio_name_like("Mr. Tang", 8), "an honorific and a surname read as a name");
+	CHECK(!scio_name_like("Red Star News", 13), "an outlet is not a name");
+	CHECK(scio_text_asks("My question is about exports."), "a journalist's opening asks");
+	CHECK(!scio_text_asks("We have made progress."), "a statement does not ask");
+}
+
+static void
+test_people(void)
+{
+	struct scio_person p;
+
+	CHECK(scio_person_parse("Mr. Tang Weiming, minister of water resources", &p) == 0 &&
+	    strcmp(p.name, "Tang Weiming") == 0 && strcmp(p.honorific, "Mr.") == 0 &&
+	    strcmp(p.title, "minister of water resources") == 0, "a participant with honorific and title");
+	scio_person_free(&p);
+	CHECK(scio_person_parse("Qiao Lanfang, spokesperson of the SCIO;", &p) == 0 &&
+	    p.honorific == NULL && strcmp(p.title, "spokesperson of the SCIO") == 0,
+	    "an older participant line without honorific, ending with a semicolon");
+	scio_person_free(&p);
+	CHECK(scio_person_parse("The floor is now open for questions.", &p) < 0,
+	    "a sentence is not a participant");
+}
+
+static void
+test_urls(void)
+{
+	int page;
+	char *s;
+
+	s = doc_of("http://english.scio.gov.cn/pressroom/2024-08/13/content_117364912_3.htm", &page);
+	CHECK(s && strcmp(s, "117364912") == 0 && page == 3, "content id and page number");
+	free(s);
+	s = doc_of("http://english.scio.gov.cn/m/pressroom/2025-05/08/content_11.html", &page);
+	CHECK(s && strcmp(s, "11") == 0 && page == 1, "a first page has no suffix");
+	free(s);
+	s = doc_of("http://english.scio.gov.cn/pressroom/node_9016674.html", &page);
+	CHECK_STR(s, "node_9016674", "a conference page's id keeps node_");
+	free(s);
+	s = doc_of("http://www.china.org.cn/2025-05/08/content_9_2.shtml", &page);
+	CHECK(s && strcmp(s, "9") == 0 && page == 2, "a mirror's .shtml page");
+	free(s);
+	s = scio_url_resolve("http://h/pressroom/2024-08/13/content_1.htm", "content_1_2.htm");
+	CHECK_STR(s, "http://h/pressroom/2024-08/13/content_1_2.htm", "a relative link");
+	free(s);
+	s = scio_url_resolve("http://h/a/b/c.htm", "../d.htm");
+	CHECK_STR(s, "http://h/a/d.htm", "a link up a directory");
+	free(s);
+	s = scio_url_resolve("http://h/a/b/c.htm", "/pressroom/node_1.htm");
+	CHECK_STR(s, "http://h/pressroom/node_1.htm", "a link from the root");
+	free(s);
+}
+
+int
+main(void)
+{
+	test_dates();
+	test_labels();
+	test_people();
+	test_urls();
+	return CHECK_DONE();
+}
