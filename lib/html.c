@@ -40,27 +40,86 @@ enum elem_bits {
 	E_TITLEISH = 1,
 };
 
+/* What an element means to the walk. libxml2's HTML parser gives tag
+ * names in lower case. */
+enum elem_class {
+	C_INLINE,	/* span, font, em, ...: text flows on */
+	C_BLOCK,	/* starts a new line */
+	C_VOID_BREAK,	/* br, hr, img: a break with no end tag */
+	C_HIDDEN,	/* script, style, head, ...: text not shown */
+	C_LINK,		/* a */
+	C_BOLD,		/* b, strong */
+	C_HEADING,	/* h1..h6 */
+	C_TITLE,	/* title */
+};
+
 static int
-name_is(const xmlChar *name, const char *const *set)
+is_one_of(const char *name, const char *const *set)
 {
 	for (; *set; set++)
-		if (strcasecmp((const char *)name, *set) == 0)
+		if (strcmp(name, *set) == 0)
 			return 1;
 	return 0;
 }
 
-static const char *const block_elems[] = {
-	"p", "div", "br", "li", "td", "th", "tr", "table", "tbody", "thead",
-	"h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
-	"footer", "nav", "ul", "ol", "dl", "dd", "dt", "blockquote", "center",
-	"form", "hr", "figure", "figcaption", "aside", "main", "address",
-	"option", "body", "pre", "caption", "title", "img", NULL,
-};
+static enum elem_class
+classify(const xmlChar *xname)
+{
+	const char *n = (const char *)xname;
+	static const char *const blocks[] = {
+		"p", "div", "li", "td", "th", "tr", "table", "tbody", "thead",
+		"section", "article", "header", "footer", "nav", "ul", "ol", "dl",
+		"dd", "dt", "blockquote", "center", "form", "figure",
+		"figcaption", "aside", "main", "address", "option", "body", "pre",
+		"caption", "html", "tfoot", NULL,
+	};
+	static const char *const hidden[] = {
+		"script", "style", "noscript", "iframe", "select", "textarea",
+		"template", "svg", "object", "head", "button", NULL,
+	};
 
-static const char *const hidden_elems[] = {
-	"script", "style", "noscript", "iframe", "select", "textarea",
-	"template", "svg", "object", "head", "button", NULL,
-};
+	switch (n[0]) {
+	case 'a':
+		if (n[1] == '\0')
+			return C_LINK;
+		break;
+	case 'b':
+		if (n[1] == '\0')
+			return C_BOLD;
+		if (strcmp(n, "br") == 0)
+			return C_VOID_BREAK;
+		break;
+	case 's':
+		if (strcmp(n, "span") == 0)
+			return C_INLINE;
+		if (strcmp(n, "strong") == 0)
+			return C_BOLD;
+		break;
+	case 'h':
+		if (n[1] >= '1' && n[1] <= '6' && n[2] == '\0')
+			return C_HEADING;
+		if (strcmp(n, "hr") == 0)
+			return C_VOID_BREAK;
+		break;
+	case 'i':
+		if (strcmp(n, "img") == 0)
+			return C_VOID_BREAK;
+		break;
+	case 't':
+		if (strcmp(n, "title") == 0)
+			return C_TITLE;
+		break;
+	case 'f':
+		if (strcmp(n, "font") == 0)
+			return C_INLINE;
+		break;
+	}
+	if (is_one_of(n, blocks))
+		return C_BLOCK;
+	if (is_one_of(n, hidden))
+		return C_HIDDEN;
+	return C_INLINE;
+}
 
 static void
 flush_line(struct walk *w)
@@ -162,60 +221,42 @@ push(struct walk *w, unsigned char bits)
 	w->stack[w->depth++] = bits;
 }
 
-static int
-is_heading(const xmlChar *name)
-{
-	return (name[0] == 'h' || name[0] == 'H') && name[1] >= '1' &&
-	    name[1] <= '6' && name[2] == '\0';
-}
-
-static int
-is_bold(const xmlChar *name)
-{
-	return strcasecmp((const char *)name, "b") == 0 ||
-	    strcasecmp((const char *)name, "strong") == 0;
-}
-
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
 {
 	struct walk *w = ctx;
+	enum elem_class cls = classify(name);
 	unsigned char bits = 0;
 
-	if (strcasecmp((const char *)name, "title") == 0 && w->skip > 0) {
+	if (cls == C_TITLE && w->skip > 0) {
 		w->in_title = 1;
 		return;
 	}
-	if (name_is(name, hidden_elems)) {
+	if (cls == C_HIDDEN) {
 		w->skip++;
 		return;
 	}
 	if (w->skip > 0)
 		return;
-	/* Void elements get no end callback in some libxml2 versions' eyes;
-	 * treat them as breaks and push nothing. */
-	if (strcasecmp((const char *)name, "br") == 0 ||
-	    strcasecmp((const char *)name, "hr") == 0 ||
-	    strcasecmp((const char *)name, "img") == 0) {
+	if (cls == C_VOID_BREAK) {
 		flush_line(w);
 		return;
 	}
-	if (name_is(name, block_elems))
+	if (cls == C_BLOCK || cls == C_HEADING || cls == C_TITLE)
 		flush_line(w);
-	if (has_title_class(attrs)) {
+	if (attrs && has_title_class(attrs)) {
 		bits |= E_TITLEISH;
 		w->titleish++;
 		if (w->raw.len == 0)
 			w->titleish_line = 1;
 	}
-	if (is_heading(name)) {
+	if (cls == C_HEADING) {
 		w->heading++;
-		if (w->raw.len == 0)
-			w->heading_line = 1;
+		w->heading_line = 1;
 	}
-	if (is_bold(name))
+	if (cls == C_BOLD)
 		w->bold++;
-	if (strcasecmp((const char *)name, "a") == 0) {
+	if (cls == C_LINK) {
 		const char *href = attr(attrs, "href");
 
 		if (w->in_link)
@@ -232,26 +273,20 @@ static void
 on_end(void *ctx, const xmlChar *name)
 {
 	struct walk *w = ctx;
+	enum elem_class cls = classify(name);
 
-	if (strcasecmp((const char *)name, "title") == 0 && w->in_title) {
+	if (cls == C_TITLE && w->in_title) {
 		w->in_title = 0;
 		return;
 	}
-	if (name_is(name, hidden_elems)) {
+	if (cls == C_HIDDEN) {
 		if (w->skip > 0)
 			w->skip--;
 		return;
 	}
-	if (w->skip > 0)
+	if (w->skip > 0 || cls == C_VOID_BREAK)
 		return;
-	if (strcasecmp((const char *)name, "br") == 0 ||
-	    strcasecmp((const char *)name, "hr") == 0 ||
-	    strcasecmp((const char *)name, "img") == 0)
-		return;
-	if (strcasecmp((const char *)name, "html") == 0 ||
-	    strcasecmp((const char *)name, "body") == 0)
-		w->pt->complete = 1;
-	if (strcasecmp((const char *)name, "a") == 0 && w->in_link) {
+	if (cls == C_LINK && w->in_link) {
 		if (w->linktext.len > 0) {
 			w->line_links++;
 			if (w->line_href == NULL && w->href)
@@ -260,9 +295,9 @@ on_end(void *ctx, const xmlChar *name)
 		add_link(w);
 		w->in_link = 0;
 	}
-	if (is_heading(name) && w->heading > 0)
+	if (cls == C_HEADING && w->heading > 0)
 		w->heading--;
-	if (is_bold(name) && w->bold > 0)
+	if (cls == C_BOLD && w->bold > 0)
 		w->bold--;
 	if (w->depth > 0) {
 		unsigned char bits = w->stack[--w->depth];
@@ -270,7 +305,7 @@ on_end(void *ctx, const xmlChar *name)
 		if ((bits & E_TITLEISH) && w->titleish > 0)
 			w->titleish--;
 	}
-	if (name_is(name, block_elems))
+	if (cls == C_BLOCK || cls == C_HEADING || cls == C_TITLE)
 		flush_line(w);
 }
 

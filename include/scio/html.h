@@ -38,7 +38,6 @@ struct scio_page_text {
 	struct scio_link *links;
 	size_t nlinks, linkscap;
 	char *head_title;	/* the <title> element's text, or NULL */
-	int complete;		/* the document reached </html> or </body> */
 };
 
 /* Reads an HTML document into pt (zero it first). encoding names the
