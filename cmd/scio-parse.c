@@ -9,6 +9,7 @@
 #include "scio/conf.h"
 #include "scio/diag.h"
 #include "scio/html.h"
+#include "scio/jscan.h"
 #include "scio/jsonl.h"
 #include "scio/page.h"
 #include "scio/text.h"
@@ -87,18 +88,32 @@ emit_conf(struct scio_conf *c)
 	scio_conf_free(c);
 }
 
+/* Says which pages of a conference never came, as "page 1" or "pages
+ * 2-11, 13". */
 static void
 note_missing(const struct scio_conf *c)
 {
 	struct scio_buf b = {0};
 	int want = c->expected > (int)c->npages ? c->expected : (int)c->npages;
+	int count = 0;
 
-	for (int k = 0; k < want; k++)
-		if ((size_t)k >= c->npages || c->pages[k] == NULL)
-			scio_buf_printf(&b, "%s%d", b.len ? ", " : "", k + 1);
+	for (int k = 0; k < want; k++) {
+		int j = k;
+
+		if ((size_t)k < c->npages && c->pages[k] != NULL)
+			continue;
+		while (j + 1 < want && ((size_t)(j + 1) >= c->npages || c->pages[j + 1] == NULL))
+			j++;
+		scio_buf_printf(&b, "%s%d", b.len ? ", " : "", k + 1);
+		if (j > k)
+			scio_buf_printf(&b, "-%d", j + 1);
+		count += j - k + 1;
+		k = j;
+	}
 	if (b.len)
-		scio_warn("conference %s: page %s of %d never came; parsed without it",
-		    c->doc, b.s, want);
+		scio_warn("conference %s: %s %s of %d missing; parsed without %s",
+		    c->doc, count > 1 ? "pages" : "page", b.s, want,
+		    count > 1 ? "them" : "it");
 	scio_buf_free(&b);
 }
 
@@ -199,40 +214,58 @@ handle_page(const char *html, size_t len, const char *encoding, const char *url,
 	free(pg);
 }
 
-static void
-handle_record(json_t *rec, const struct scio_input *in)
+/* A member's string value, decoded into b; NULL when it is absent or
+ * not a string. */
+static const char *
+member_str(struct scio_jobj *obj, const char *key, struct scio_buf *b)
 {
-	json_t *html = json_object_get(rec, "html");
-	const char *type = json_string_value(json_object_get(rec, "type"));
-	const char *url = json_string_value(json_object_get(rec, "url"));
+	const struct scio_jmember *m = scio_jobj_get(obj, key);
 
-	if (type && strcmp(type, "page") != 0) {
-		scio_record_write(rec);	/* not ours: passed on unchanged */
-		return;
-	}
-	if (!json_is_string(html)) {
-		scio_bad_input(in->name, in->lineno, "page record without an html string");
-		return;
-	}
-	handle_page(json_string_value(html), json_string_length(html), "UTF-8",
-	    url, in->name, in->lineno);
+	scio_buf_reset(b);
+	if (m == NULL || m->type != SCIO_JSTRING)
+		return NULL;
+	scio_jstr_decode(m->val, m->vallen, b);
+	scio_buf_grow(b, 0);
+	return b->s;
 }
 
+/* Page records are read through the validating scanner, which accepts
+ * exactly the lines jansson does, without building a tree of the html. */
 static void
 parse_jsonl(struct scio_input *in)
 {
-	int r;
+	struct scio_jobj obj = {0};
+	struct scio_buf type = {0}, url = {0}, html = {0};
+	struct scio_jerr err;
 
 	do {
-		json_t *rec;
+		const char *t;
 
 		if (scio_line_is_blank(in->line, in->len))
 			continue;
-		if ((rec = scio_record_load(in)) == NULL)
+		if (scio_jscan(in->line, in->len, &obj, &err) < 0) {
+			scio_bad_input(in->name, in->lineno, "bad JSON at column %zu: %s",
+			    err.column, err.text);
 			continue;
-		handle_record(rec, in);
-		json_decref(rec);
-	} while ((r = scio_input_next(in)) > 0);
+		}
+		t = member_str(&obj, "type", &type);
+		if (t && strcmp(t, "page") != 0) {
+			/* not ours: passed on unchanged */
+			scio_out_write(in->line, in->len);
+			scio_out_write("\n", 1);
+			continue;
+		}
+		if (member_str(&obj, "html", &html) == NULL) {
+			scio_bad_input(in->name, in->lineno, "page record without an html string");
+			continue;
+		}
+		handle_page(html.s, html.len, "UTF-8", member_str(&obj, "url", &url),
+		    in->name, in->lineno);
+	} while (scio_input_next(in) > 0);
+	scio_jobj_free(&obj);
+	scio_buf_free(&type);
+	scio_buf_free(&url);
+	scio_buf_free(&html);
 }
 
 static void
