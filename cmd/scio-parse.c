@@ -41,6 +41,9 @@ static const char usage_text[] =
 "or page is reported as FILE:LINE and skipped; the rest is still parsed).\n"
 "See scio-parse(1).\n";
 
+/* How many conferences may wait for missing pages at once. */
+#define MAX_PENDING 32
+
 struct opts {
 	int docs;
 	const char *url;
@@ -207,6 +210,12 @@ handle_page(const char *html, size_t len, const char *encoding, const char *url,
 
 		if (c)
 			emit_conf(c);
+		/* Memory stays bounded: conferences still waiting for pages
+		 * when many others have begun since are written as they are. */
+		while (pending.n > MAX_PENDING && (c = scio_confset_pop(&pending))) {
+			note_missing(c);
+			emit_conf(c);
+		}
 		return;		/* the set owns the page now */
 	}
 	}
