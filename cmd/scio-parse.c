@@ -34,6 +34,8 @@ static const char usage_text[] =
 "  -u, --url URL        the URL of the one HTML FILE given (default: its name)\n"
 "  -c, --charset NAME   the charset of HTML files that do not declare one\n"
 "                       (default: UTF-8, or a guess when that fails)\n"
+"      --lines          print the lines of text each page gives, as\n"
+"                       scio-parse reads them, instead of records\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
@@ -46,6 +48,7 @@ static const char usage_text[] =
 
 struct opts {
 	int docs;
+	int lines;
 	const char *url;
 	const char *charset;
 };
@@ -159,6 +162,34 @@ guess_charset(const char *s, size_t n)
 	return pairs > singles * 4 ? "GB18030" : "windows-1252";
 }
 
+/* --lines: the text as scio-parse sees it, one record per line, for
+ * finding out why a page was misread. */
+static void
+dump_lines(const struct scio_page_text *pt, const char *url)
+{
+	for (size_t i = 0; i < pt->nlines; i++) {
+		const struct scio_line *ln = &pt->lines[i];
+		json_t *o = json_object(), *flags = json_array();
+
+		json_object_set_new(o, "type", json_string("line"));
+		json_object_set_new(o, "url", url ? json_string(url) : json_null());
+		json_object_set_new(o, "n", json_integer((json_int_t)i + 1));
+		if (ln->flags & SCIO_LINE_BOLD)
+			json_array_append_new(flags, json_string("bold"));
+		if (ln->flags & SCIO_LINE_HEADING)
+			json_array_append_new(flags, json_string("heading"));
+		if (ln->flags & SCIO_LINE_TITLEISH)
+			json_array_append_new(flags, json_string("title"));
+		if (ln->flags & SCIO_LINE_LINKED)
+			json_array_append_new(flags, json_string("link"));
+		json_object_set_new(o, "flags", flags);
+		json_object_set_new(o, "href", ln->href ? json_string(ln->href) : json_null());
+		json_object_set_new(o, "text", json_string(ln->text));
+		scio_record_write(o);
+		json_decref(o);
+	}
+}
+
 /* Parses one page and routes what it yields. */
 static void
 handle_page(const char *html, size_t len, const char *encoding, const char *url,
@@ -177,6 +208,11 @@ handle_page(const char *html, size_t len, const char *encoding, const char *url,
 	}
 	if (scio_html_read(html, len, encoding, &pt) < 0) {
 		scio_bad_input(file, line, "cannot read the page as HTML");
+		scio_page_text_free(&pt);
+		return;
+	}
+	if (opt.lines) {
+		dump_lines(&pt, url);
 		scio_page_text_free(&pt);
 		return;
 	}
@@ -339,6 +375,7 @@ main(int argc, char **argv)
 		{"docs", no_argument, NULL, 'd'},
 		{"url", required_argument, NULL, 'u'},
 		{"charset", required_argument, NULL, 'c'},
+		{"lines", no_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -357,6 +394,9 @@ main(int argc, char **argv)
 			break;
 		case 'c':
 			opt.charset = optarg;
+			break;
+		case 'L':
+			opt.lines = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

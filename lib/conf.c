@@ -499,6 +499,17 @@ conf_title(const struct scio_conf *c)
 	return NULL;
 }
 
+/* The day the conference was held: page 1 says it; without page 1, a
+ * later page's summary may. */
+static const char *
+conf_date(const struct scio_conf *c)
+{
+	for (size_t k = 0; k < c->npages; k++)
+		if (c->pages[k] && c->pages[k]->date)
+			return c->pages[k]->date;
+	return NULL;
+}
+
 static json_t *
 doc_id(const struct scio_conf *c)
 {
@@ -520,7 +531,6 @@ scio_conf_turns(const struct scio_conf *c)
 {
 	struct turns ts;
 	struct cast cast;
-	const struct scio_page *head = head_page(c);
 	const char *title = conf_title(c);
 	json_t *out = json_array();
 
@@ -535,7 +545,7 @@ scio_conf_turns(const struct scio_conf *c)
 		set(o, "page", json_integer(t->page));
 		set(o, "seq", json_integer((json_int_t)i));
 		set(o, "title", jstr(title));
-		set(o, "date", jstr(head ? head->date : NULL));
+		set(o, "date", jstr(conf_date(c)));
 		set(o, "speaker", jstr(turn_speaker(t)));
 		set(o, "role", json_string(t->role));
 		set(o, "outlet", strcmp(t->role, "media") == 0 ? jstr(t->label) : json_null());
@@ -599,8 +609,10 @@ scio_conf_doc(const struct scio_conf *c)
 			json_array_append_new(urls, jstr(c->pages[k]->url));
 	set(o, "urls", urls);
 	set_header(o, head);
-	if (head == NULL)
+	if (head == NULL) {
 		json_object_set_new(o, "title", jstr(conf_title(c)));
+		json_object_set_new(o, "date", jstr(conf_date(c)));
+	}
 	set(o, "speakers", head ? people(head->speakers, head->nspeakers) : json_array());
 	set(o, "chair", head ? people(head->chair, head->nchair) : json_array());
 	conference_turns(c, &ts, &cast);

@@ -62,6 +62,7 @@ is_chrome(const char *s)
 		if (strcmp(s, *e) == 0)
 			return 1;
 	if (scio_startswith_ci(s, "Adjust font size") ||
+	    strncmp(s, "Share:", 6) == 0 || strstr(s, "Adjust font size:") != NULL ||
 	    strstr(s, "Comment(s)") != NULL ||
 	    strncmp(s, "Home >", 6) == 0 || strncmp(s, "Home>", 5) == 0 ||
 	    strncmp(s, "\xE3\x84\x91", 3) == 0 ||	/* U+3111 breadcrumb */
@@ -80,8 +81,10 @@ is_caption(const char *s)
 		return 1;
 	if (n > 2 && s[n - 1] == ']' && strstr(s, "/China SCIO"))
 		return 1;
+	while (isdigit((unsigned char)*s))
+		s++;
 	if (s[0] == '/' && isdigit((unsigned char)s[1]))
-		return 1;	/* "/4    Group photo" */
+		return 1;	/* a gallery's "1/4    Group photo" */
 	return 0;
 }
 
@@ -867,7 +870,7 @@ int
 scio_page_read(const struct scio_page_text *pt, const char *url,
     const char *raw, size_t rawlen, struct scio_page *pg)
 {
-	size_t end = pt->nlines, start, body;
+	size_t end = pt->nlines, start, body, captions = 0;
 	long t;
 	int top;
 
@@ -918,6 +921,9 @@ scio_page_read(const struct scio_page_text *pt, const char *url,
 	}
 	if (pg->kind != SCIO_KIND_NOTICE)
 		body = read_participants(pt, pg, body, end);
+	for (size_t i = start; i < end; i++)
+		if (is_caption(line_at(pt, i)))
+			captions++;
 	for (size_t i = body; i < end; i++) {
 		const char *s = line_at(pt, i);
 
@@ -932,6 +938,12 @@ scio_page_read(const struct scio_page_text *pt, const char *url,
 	} else if ((pg->doc && strncmp(pg->doc, "node_", 5) == 0) ||
 	    (pg->place && pg->time)) {
 		pg->kind = SCIO_KIND_CONFERENCE;
+	} else if (pg->pageno > 1 && pg->npages == 0 && pg->nparas == 0 && captions > 0) {
+		/* a photo page: content_NNN_K holding only a caption */
+		pg->kind = SCIO_KIND_ARTICLE;
+		for (size_t i = start; i < end; i++)
+			if (is_caption(line_at(pt, i)))
+				add_para(pg, line_at(pt, i));
 	} else if (pg->has_participants || pg->pageno > 1 || body_has_labels(pg)) {
 		pg->kind = SCIO_KIND_TRANSCRIPT;
 	} else {
