@@ -73,7 +73,7 @@ body_width(const struct scio_fmt *f, size_t indent)
 {
 	if (f->o.width == 0)
 		return 0;
-	return f->o.width > indent + 20 ? f->o.width - indent : 20;
+	return f->o.width > indent + 10 ? f->o.width - indent : 10;
 }
 
 /* Writes s[0..n) wrapped, each line indented, every line wrapped in on/off
