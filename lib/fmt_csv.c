@@ -32,23 +32,18 @@ csv_cell(struct scio_buf *out, const char *s, size_t n)
 static void
 tsv_cell(struct scio_buf *out, const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, k;
 
-	for (i = 0; i < n; i++) {
-		const char *e;
+	/* s is NUL-terminated and holds no NUL (JSON strings cannot). */
+	while ((k = strcspn(s + i, "\\\t\n\r")) < n - i) {
+		const char *e = s[i + k] == '\\' ? "\\\\" :
+		    s[i + k] == '\t' ? "\\t" : s[i + k] == '\n' ? "\\n" : "\\r";
 
-		switch (s[i]) {
-		case '\\': e = "\\\\"; break;
-		case '\t': e = "\\t"; break;
-		case '\n': e = "\\n"; break;
-		case '\r': e = "\\r"; break;
-		default: continue;
-		}
-		scio_buf_add(out, s + run, i - run);
+		scio_buf_add(out, s + i, k);
 		scio_buf_add(out, e, 2);
-		run = i + 1;
+		i += k + 1;
 	}
-	scio_buf_add(out, s + run, n - run);
+	scio_buf_add(out, s + i, n - i);
 }
 
 static void
