@@ -169,6 +169,7 @@ html_conf_begin(struct scio_fmt *f, const struct scio_conf *c)
 	scio_buf_reset(&f->toc);
 	scio_buf_reset(&f->body);
 	f->section_open = 0;
+	f->toc_qa = -1;
 	scio_buf_printf(&f->out, "<article class=\"conf\" id=\"c%d\">\n<header>\n"
 	    "<h2>", c->ordinal);
 	if (c->title.len)
@@ -241,8 +242,13 @@ html_turn(struct scio_fmt *f, const struct scio_conf *c,
 		scio_buf_printf(b, "<section class=\"qa\" id=\"c%d-q%lld\">\n"
 		    "<h3>Question %lld</h3>\n", c->ordinal, t->qa, t->qa);
 		f->section_open = 1;
-		if (strcmp(role, "media") == 0)
-			toc_entry(f, c, t, &f->tmp);
+	}
+	/* The contents list the first question of each exchange, even when
+	 * the chair speaks first. */
+	if (f->section_open && t->qa > 0 && t->qa != f->toc_qa &&
+	    strcmp(role, "media") == 0) {
+		toc_entry(f, c, t, &f->tmp);
+		f->toc_qa = t->qa;
 	}
 	scio_buf_printf(b, "<div class=\"turn %s\">\n<p class=\"who\">", role);
 	esc_bufs(b, &f->tmp);

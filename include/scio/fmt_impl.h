@@ -59,6 +59,7 @@ struct scio_fmt {
 	struct scio_buf toc, body;
 	int page_open;
 	int section_open;
+	long long toc_qa;		/* the exchange the contents last listed */
 };
 
 extern const struct scio_doc_ops scio_fmt_text_ops;
