@@ -21,7 +21,7 @@ usage(void)
 	    "people and their tools.\n"
 	    "\n"
 	    "  -f, --format=FMT     text (default), md, csv, tsv, html or json\n"
-	    "  -t, --template=TPL   one line per record from TPL: {field} is the\n"
+	    "  -t, --template=TPL   TPL and a newline per record: {field} is the\n"
 	    "                       field's value, {field:N} cut to N columns,\n"
 	    "                       \\t \\n \\\\ \\{ \\} a tab, newline, backslash, brace\n"
 	    "  -F, --fields=LIST    csv, tsv: the columns, comma-separated (default\n"
