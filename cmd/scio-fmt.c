@@ -1,0 +1,218 @@
+/* scio-fmt: records in, something to read or load out: text, Markdown,
+ * CSV, TSV, HTML, pretty JSON, or a template's lines. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "scio/cli.h"
+#include "scio/diag.h"
+#include "scio/fmt.h"
+#include "scio/jsonl.h"
+
+static void
+usage(void)
+{
+	printf("Usage: %s [OPTION]... [FILE]...\n"
+	    "Format scio records (JSON Lines) from FILEs, or standard input, for\n"
+	    "people and their tools.\n"
+	    "\n"
+	    "  -f, --format=FMT     text (default), md, csv, tsv, html or json\n"
+	    "  -t, --template=TPL   TPL and a newline per record: {field} is the\n"
+	    "                       field's value, {field:N} cut to N columns,\n"
+	    "                       \\t \\n \\\\ \\{ \\} a tab, newline, backslash, brace\n"
+	    "  -F, --fields=LIST    csv, tsv: the columns, comma-separated (default\n"
+	    "                       doc,date,seq,qa,speaker,role,outlet,text);\n"
+	    "                       +NAME for a field outside the schema\n"
+	    "      --no-header      csv, tsv: no header row\n"
+	    "  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
+	    "                       default the terminal's width, else 80\n"
+	    "      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
+	    "                       terminal, unless NO_COLOR is set), always, never\n"
+	    "  -h, --help           show this help and exit\n"
+	    "  -V, --version        show the version and exit\n"
+	    "\n"
+	    "Examples:\n"
+	    "  scio-fmt turns.jsonl | less -R\n"
+	    "  scio-grep --mark -e 'data' turns.jsonl | scio-fmt -f html > hits.html\n"
+	    "  scio-fmt -f md docs.jsonl > transcript.md\n"
+	    "  scio-fmt -f csv --fields date,speaker,outlet,text turns.jsonl > turns.csv\n"
+	    "  scio-fmt -f tsv --no-header --fields speaker,text turns.jsonl\n"
+	    "  scio-fmt -t '{date} {speaker}: {text:60}' turns.jsonl\n"
+	    "\n"
+	    "Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n",
+	    scio_progname);
+}
+
+static size_t
+parse_width(const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno || *s == '-' || v > 100000)
+		scio_usage_error("bad width '%s'", s);
+	return (size_t)v;
+}
+
+static size_t
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Splits LIST into opts->fields, checking each name against the schema. */
+static void
+parse_fields(struct scio_fmt_opts *o, char *list)
+{
+	char *name, *save = NULL;
+
+	for (name = strtok_r(list, ",", &save); name;
+	    name = strtok_r(NULL, ",", &save)) {
+		if (name[0] == '+')
+			name++;
+		else if (!scio_fmt_known_field(name))
+			scio_usage_error("unknown field '%s' in --fields "
+			    "(write '+%s' for a field outside the schema)",
+			    name, name);
+		if (*name == '\0')
+			scio_usage_error("empty field name in --fields");
+		o->fields = scio_reallocarray(o->fields, o->nfields + 1,
+		    sizeof(*o->fields));
+		o->fields[o->nfields++] = name;
+	}
+	if (o->nfields == 0)
+		scio_usage_error("no field in --fields");
+}
+
+/* Each line goes through the validating scanner; only records that need a
+ * tree (doc records, or every record for -f json) are loaded by jansson. */
+static void
+format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
+    struct scio_buf *type)
+{
+	const struct scio_jmember *t;
+	struct scio_input in;
+	struct scio_jerr err;
+
+	if (scio_input_open(&in, path) < 0)
+		return;
+	while (scio_input_next(&in) > 0) {
+		struct scio_frec r = {0};
+		const char *ty = NULL;
+
+		if (scio_line_is_blank(in.line, in.len))
+			continue;
+		if (scio_jscan(in.line, in.len, obj, &err) < 0) {
+			scio_bad_input(in.name, in.lineno, "bad JSON at column %zu: %s",
+			    err.column, err.text);
+			continue;
+		}
+		t = scio_jobj_get(obj, "type");
+		if (t && t->type == SCIO_JSTRING) {
+			scio_buf_reset(type);
+			scio_jstr_decode(t->val, t->vallen, type);
+			ty = scio_buf_str(type);
+		}
+		r.line = in.line;
+		r.len = in.len;
+		if (scio_fmt_wants_tree(f, ty, ty ? type->len : 0)) {
+			r.json = scio_record_load(&in);
+			if (r.json == NULL)
+				continue;
+		} else {
+			r.obj = obj;
+		}
+		scio_fmt_record(f, &r, ty);
+		json_decref(r.json);
+	}
+	scio_input_close(&in);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"template", required_argument, NULL, 't'},
+		{"fields", required_argument, NULL, 'F'},
+		{"no-header", no_argument, NULL, 'H'},
+		{"width", required_argument, NULL, 'w'},
+		{"color", optional_argument, NULL, 'C'},
+		{"colour", optional_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct scio_fmt_opts o = {0};
+	const char *format = NULL, *colour = "auto";
+	char *fields = NULL;
+	int c, have_width = 0, kind;
+	struct scio_fmt *f;
+	struct scio_jobj obj = {0};
+	struct scio_buf type = {0};
+
+	scio_cli_init(argc, argv);
+	o.header = 1;
+	while ((c = getopt_long(argc, argv, "f:t:F:w:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': format = optarg; break;
+		case 't': o.template = optarg; break;
+		case 'F': fields = optarg; break;
+		case 'H': o.header = 0; break;
+		case 'w': o.width = parse_width(optarg); have_width = 1; break;
+		case 'C': colour = optarg ? optarg : "always"; break;
+		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
+		case 'V': scio_cli_version(); break;
+		default: scio_usage_error("bad option");
+		}
+	}
+	if (format && o.template)
+		scio_usage_error("-f and -t do not go together");
+	kind = o.template ? SCIO_FMT_TEMPLATE :
+	    scio_fmt_kind_from_name(format ? format : "text");
+	if (kind < 0)
+		scio_usage_error("unknown format '%s' (text, md, csv, tsv, html, json)",
+		    format);
+	o.kind = (enum scio_fmt_kind)kind;
+	if (fields && o.kind != SCIO_FMT_CSV && o.kind != SCIO_FMT_TSV)
+		scio_usage_error("--fields is for -f csv and -f tsv");
+	if (fields) {
+		parse_fields(&o, fields);
+	} else {
+		o.fields = (char **)scio_fmt_default_fields;
+		for (o.nfields = 0; scio_fmt_default_fields[o.nfields]; o.nfields++)
+			;
+	}
+	if (strcmp(colour, "always") == 0)
+		o.colour = 1;
+	else if (strcmp(colour, "auto") == 0)
+		o.colour = scio_cli_colour(STDOUT_FILENO);
+	else if (strcmp(colour, "never") != 0)
+		scio_usage_error("bad --color '%s' (auto, always, never)", colour);
+	if (!have_width)
+		o.width = terminal_width();
+
+	f = scio_fmt_new(&o);
+	if (optind == argc)
+		format_file(f, "-", &obj, &type);
+	for (; optind < argc; optind++)
+		format_file(f, argv[optind], &obj, &type);
+	scio_fmt_finish(f);
+	if (fields)
+		free(o.fields);
+	scio_jobj_free(&obj);
+	scio_buf_free(&type);
+	scio_out_close();
+	return scio_exit_status();
+}
