@@ -537,7 +537,7 @@ read_header(const struct scio_page_text *pt, struct scio_page *pg, size_t i, siz
 			body = i + 1;
 			continue;
 		}
-		if (parse_source_line(s, pg)) {
+		if (parse_time_line(s, pg) || parse_source_line(s, pg)) {
 			body = i + 1;
 			continue;
 		}
@@ -573,10 +573,6 @@ read_header(const struct scio_page_text *pt, struct scio_page *pg, size_t i, siz
 				set_str(&pg->published, d, 10);
 			}
 			pg->summary = scio_buf_take(&sum);
-			body = i + 1;
-			continue;
-		}
-		if (parse_time_line(s, pg)) {
 			body = i + 1;
 			continue;
 		}

@@ -156,6 +156,23 @@ days_in(int year, int month)
 	return d[month - 1];
 }
 
+/* Writes a date already checked by valid_date as YYYY-MM-DD. */
+static void
+put_date(char out[11], int y, int m, int d)
+{
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
 static int
 valid_date(int y, int m, int d)
 {
@@ -227,7 +244,7 @@ scio_date_find(const char *s, char out[11], const char **start)
 				if ((n = digits(q, 2, &m)) > 0 && q[n] == sep) {
 					q += n + 1;
 					if ((n = digits(q, 2, &d)) > 0 && valid_date(y, m, d)) {
-						snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+						put_date(out, y, m, d);
 						if (start)
 							*start = p;
 						return q + n;
@@ -241,7 +258,7 @@ scio_date_find(const char *s, char out[11], const char **start)
 				if (*q == ',')
 					q = skip_spaces(q + 1);
 				if ((n = digits(q, 4, &y)) == 4 && valid_date(y, m, d)) {
-					snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+					put_date(out, y, m, d);
 					if (start)
 						*start = p;
 					return q + n;
@@ -263,7 +280,7 @@ scio_date_find(const char *s, char out[11], const char **start)
 		if (*q == ',')
 			q = skip_spaces(q + 1);
 		if ((n = digits(q, 4, &y)) == 4 && valid_date(y, m, d)) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+			put_date(out, y, m, d);
 			if (start)
 				*start = p;
 			return q + n;
