@@ -56,41 +56,24 @@ struct opts {
 static struct opts opt;
 static struct scio_confset pending;
 
-static void
-emit_array(json_t *a)
-{
-	size_t i;
-	json_t *v;
+/* Records are made into one buffer and written out whole. */
+static struct scio_buf outbuf;
 
-	json_array_foreach(a, i, v)
-		scio_record_write(v);
-	json_decref(a);
+static void
+flush_out(void)
+{
+	scio_out_write(outbuf.s, outbuf.len);
+	scio_buf_reset(&outbuf);
 }
 
 static void
 emit_conf(struct scio_conf *c)
 {
-	json_t *turns;
-
-	if (opt.docs) {
-		json_t *d = scio_conf_doc(c);
-
-		scio_record_write(d);
-		json_decref(d);
-		scio_conf_free(c);
-		return;
-	}
-	turns = scio_conf_turns(c);
-	if (json_array_size(turns) == 0) {
-		/* a conference page or photo page with no turns still says
-		 * something: its doc record */
-		json_decref(turns);
-		turns = scio_conf_doc(c);
-		scio_record_write(turns);
-		json_decref(turns);
-	} else {
-		emit_array(turns);
-	}
+	if (opt.docs)
+		scio_conf_doc(c, &outbuf);
+	else if (scio_conf_turns(c, &outbuf) == 0)
+		scio_conf_doc(c, &outbuf);	/* no turns: its doc record still says something */
+	flush_out();
 	scio_conf_free(c);
 }
 
@@ -230,16 +213,14 @@ handle_page(const char *html, size_t len, const char *encoding, const char *url,
 		    "parsed what is there", pg->url);
 	switch (pg->kind) {
 	case SCIO_KIND_LISTING:
-		emit_array(scio_page_links(pg));
+		scio_page_links(pg, &outbuf);
+		flush_out();
 		break;
 	case SCIO_KIND_ARTICLE:
-	case SCIO_KIND_NOTICE: {
-		json_t *d = scio_page_doc(pg);
-
-		scio_record_write(d);
-		json_decref(d);
+	case SCIO_KIND_NOTICE:
+		scio_page_doc(pg, &outbuf);
+		flush_out();
 		break;
-	}
 	case SCIO_KIND_TRANSCRIPT:
 	case SCIO_KIND_CONFERENCE: {
 		struct scio_conf *c = scio_confset_add(&pending, pg);
@@ -420,6 +401,7 @@ main(int argc, char **argv)
 		emit_conf(c);
 	}
 	free(pending.confs);
+	scio_buf_free(&outbuf);
 	scio_out_close();
 	return scio_exit_status();
 }

@@ -8,6 +8,7 @@
 #include "scio/alloc.h"
 #include "scio/conf.h"
 #include "scio/diag.h"
+#include "scio/jwrite.h"
 #include "scio/text.h"
 
 /* A turn while it is being assembled. */
@@ -451,29 +452,6 @@ turns_free(struct turns *ts)
 
 /* --- records ------------------------------------------------------------ */
 
-/* A JSON string from text that may not be valid UTF-8; null for NULL. */
-static json_t *
-jstr(const char *s)
-{
-	struct scio_buf b = {0};
-	json_t *v;
-
-	if (s == NULL)
-		return json_null();
-	if (scio_utf8_valid(s, strlen(s)))
-		return json_string(s);
-	scio_utf8_sanitize(s, strlen(s), &b);
-	v = json_string(scio_buf_str(&b));
-	scio_buf_free(&b);
-	return v;
-}
-
-static void
-set(json_t *o, const char *key, json_t *v)
-{
-	json_object_set_new(o, key, v ? v : json_null());
-}
-
 static const struct scio_page *
 first_page(const struct scio_conf *c)
 {
@@ -510,12 +488,12 @@ conf_date(const struct scio_conf *c)
 	return NULL;
 }
 
-static json_t *
-doc_id(const struct scio_conf *c)
+static const char *
+conf_doc(const struct scio_conf *c)
 {
 	const struct scio_page *pg = first_page(c);
 
-	return pg && pg->doc ? jstr(pg->doc) : json_null();
+	return pg ? pg->doc : NULL;
 }
 
 static const char *
@@ -526,170 +504,190 @@ turn_speaker(const struct turn *t)
 	return t->label;
 }
 
-json_t *
-scio_conf_turns(const struct scio_conf *c)
+/* The members a turn has both alone and nested in a doc. */
+static void
+turn_members(struct scio_buf *b, const struct turn *t)
+{
+	int media = strcmp(t->role, "media") == 0;
+
+	scio_jw_kstr(b, "speaker", turn_speaker(t));
+	scio_jw_kstr(b, "role", t->role);
+	scio_jw_kstr(b, "outlet", media ? t->label : NULL);
+	scio_jw_kint(b, "qa", t->qa);
+	scio_jw_key(b, "text", 0);
+	scio_jw_strn(b, t->text.s ? t->text.s : "", t->text.len);
+}
+
+size_t
+scio_conf_turns(const struct scio_conf *c, struct scio_buf *out)
 {
 	struct turns ts;
 	struct cast cast;
-	const char *title = conf_title(c);
-	json_t *out = json_array();
+	const char *title = conf_title(c), *date = conf_date(c), *doc = conf_doc(c);
+	size_t n;
 
 	conference_turns(c, &ts, &cast);
 	for (size_t i = 0; i < ts.n; i++) {
 		const struct turn *t = &ts.t[i];
-		json_t *o = json_object();
 
-		set(o, "type", json_string("turn"));
-		set(o, "doc", doc_id(c));
-		set(o, "url", jstr(t->url));
-		set(o, "page", json_integer(t->page));
-		set(o, "seq", json_integer((json_int_t)i));
-		set(o, "title", jstr(title));
-		set(o, "date", jstr(conf_date(c)));
-		set(o, "speaker", jstr(turn_speaker(t)));
-		set(o, "role", json_string(t->role));
-		set(o, "outlet", strcmp(t->role, "media") == 0 ? jstr(t->label) : json_null());
-		set(o, "qa", json_integer(t->qa));
-		set(o, "text", jstr(scio_buf_str(&t->text)));
-		json_array_append_new(out, o);
+		scio_buf_adds(out, "{\"type\":\"turn\"");
+		scio_jw_kstr(out, "doc", doc);
+		scio_jw_kstr(out, "url", t->url);
+		scio_jw_kint(out, "page", t->page);
+		scio_jw_kint(out, "seq", (long long)i);
+		scio_jw_kstr(out, "title", title);
+		scio_jw_kstr(out, "date", date);
+		turn_members(out, t);
+		scio_buf_add(out, "}\n", 2);
 	}
+	n = ts.n;
 	turns_free(&ts);
 	cast_free(&cast);
-	return out;
+	return n;
 }
 
-static json_t *
-people(const struct scio_person *p, size_t n)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-
-		set(o, "name", jstr(p[i].name));
-		set(o, "honorific", jstr(p[i].honorific));
-		set(o, "title", jstr(p[i].title));
-		json_array_append_new(a, o);
-	}
-	return a;
-}
-
-/* The header fields every doc record has, from page pg (or nulls). */
 static void
-set_header(json_t *o, const struct scio_page *pg)
+person(struct scio_buf *b, const struct scio_person *p)
 {
-	set(o, "title", jstr(pg ? pg->title : NULL));
-	set(o, "category", jstr(pg ? pg->category : NULL));
-	set(o, "summary", jstr(pg ? pg->summary : NULL));
-	set(o, "source", jstr(pg ? pg->source : NULL));
-	set(o, "published", jstr(pg ? pg->published : NULL));
-	set(o, "date", jstr(pg ? pg->date : NULL));
-	set(o, "time", jstr(pg ? pg->time : NULL));
-	set(o, "place", jstr(pg ? pg->place : NULL));
-	set(o, "zh_url", jstr(pg ? pg->zh_url : NULL));
+	scio_buf_adds(b, "{\"name\":");
+	scio_jw_str(b, p->name);
+	scio_jw_kstr(b, "honorific", p->honorific);
+	scio_jw_kstr(b, "title", p->title);
+	scio_buf_addc(b, '}');
 }
 
-json_t *
-scio_conf_doc(const struct scio_conf *c)
+/* The header fields every doc record has, from page pg (or nulls, but
+ * for the title and date, which later pages may give). */
+static void
+header_members(struct scio_buf *b, const struct scio_page *pg,
+    const char *title, const char *date)
+{
+	scio_jw_kstr(b, "title", title);
+	scio_jw_kstr(b, "category", pg ? pg->category : NULL);
+	scio_jw_kstr(b, "summary", pg ? pg->summary : NULL);
+	scio_jw_kstr(b, "source", pg ? pg->source : NULL);
+	scio_jw_kstr(b, "published", pg ? pg->published : NULL);
+	scio_jw_kstr(b, "date", date);
+	scio_jw_kstr(b, "time", pg ? pg->time : NULL);
+	scio_jw_kstr(b, "place", pg ? pg->place : NULL);
+	scio_jw_kstr(b, "zh_url", pg ? pg->zh_url : NULL);
+}
+
+/* "speakers" or "chair": the page's people whose chair mark is want. A
+ * chair found by speaking first (no heading said so) is among the
+ * page's speakers, and the cast knows. */
+static void
+people_member(struct scio_buf *b, const char *key, const struct scio_page *pg,
+    const struct cast *cast, int want)
+{
+	int first = 1;
+
+	scio_jw_key(b, key, 0);
+	scio_buf_addc(b, '[');
+	for (int list = 0; pg && list < 2; list++) {
+		const struct scio_person *p = list ? pg->speakers : pg->chair;
+		size_t n = list ? pg->nspeakers : pg->nchair;
+
+		for (size_t i = 0; i < n; i++) {
+			long w = cast ? cast_match(cast, p[i].name, strlen(p[i].name)) : -1;
+			int chair = list == 0 || (w >= 0 && cast->is_chair[w]);
+
+			if (chair != want)
+				continue;
+			if (!first)
+				scio_buf_addc(b, ',');
+			first = 0;
+			person(b, &p[i]);
+		}
+	}
+	scio_buf_addc(b, ']');
+}
+
+void
+scio_conf_doc(const struct scio_conf *c, struct scio_buf *out)
 {
 	const struct scio_page *head = head_page(c), *first = first_page(c);
+	enum scio_kind kind = first ? first->kind : SCIO_KIND_TRANSCRIPT;
 	struct turns ts;
 	struct cast cast;
-	json_t *o = json_object(), *urls = json_array(), *turns = json_array();
-	enum scio_kind kind = first ? first->kind : SCIO_KIND_TRANSCRIPT;
+	int n = 0;
 
 	if (kind != SCIO_KIND_CONFERENCE)
 		kind = SCIO_KIND_TRANSCRIPT;
-	set(o, "type", json_string("doc"));
-	set(o, "doc", doc_id(c));
-	set(o, "kind", json_string(scio_kind_name(kind)));
-	set(o, "url", jstr(first ? first->url : NULL));
-	for (size_t k = 0; k < c->npages; k++)
-		if (c->pages[k])
-			json_array_append_new(urls, jstr(c->pages[k]->url));
-	set(o, "urls", urls);
-	set_header(o, head);
-	if (head == NULL) {
-		json_object_set_new(o, "title", jstr(conf_title(c)));
-		json_object_set_new(o, "date", jstr(conf_date(c)));
-	}
-	set(o, "speakers", head ? people(head->speakers, head->nspeakers) : json_array());
-	set(o, "chair", head ? people(head->chair, head->nchair) : json_array());
 	conference_turns(c, &ts, &cast);
-	/* A chair found by speaking first, with no heading, moves across. */
-	if (head && head->nchair == 0 && head->nspeakers > 0) {
-		json_t *sp = json_array(), *ch = json_array();
-
-		for (size_t i = 0; i < head->nspeakers; i++) {
-			long w = cast_match(&cast, head->speakers[i].name,
-			    strlen(head->speakers[i].name));
-			int is_chair = w >= 0 && cast.is_chair[w];
-
-			json_array_append_new(is_chair ? ch : sp,
-			    json_incref(json_array_get(json_object_get(o, "speakers"), i)));
+	scio_buf_adds(out, "{\"type\":\"doc\"");
+	scio_jw_kstr(out, "doc", conf_doc(c));
+	scio_jw_kstr(out, "kind", scio_kind_name(kind));
+	scio_jw_kstr(out, "url", first ? first->url : NULL);
+	scio_jw_key(out, "urls", 0);
+	scio_buf_addc(out, '[');
+	for (size_t k = 0; k < c->npages; k++)
+		if (c->pages[k]) {
+			if (n++)
+				scio_buf_addc(out, ',');
+			scio_jw_str(out, c->pages[k]->url);
 		}
-		set(o, "speakers", sp);
-		set(o, "chair", ch);
-	}
+	scio_buf_addc(out, ']');
+	header_members(out, head, head ? head->title : conf_title(c),
+	    head ? head->date : conf_date(c));
+	people_member(out, "speakers", head, &cast, 0);
+	people_member(out, "chair", head, &cast, 1);
+	scio_jw_key(out, "turns", 0);
+	scio_buf_addc(out, '[');
 	for (size_t i = 0; i < ts.n; i++) {
-		const struct turn *t = &ts.t[i];
-		json_t *tt = json_object();
-
-		set(tt, "seq", json_integer((json_int_t)i));
-		set(tt, "page", json_integer(t->page));
-		set(tt, "speaker", jstr(turn_speaker(t)));
-		set(tt, "role", json_string(t->role));
-		set(tt, "outlet", strcmp(t->role, "media") == 0 ? jstr(t->label) : json_null());
-		set(tt, "qa", json_integer(t->qa));
-		set(tt, "text", jstr(scio_buf_str(&t->text)));
-		json_array_append_new(turns, tt);
+		if (i)
+			scio_buf_addc(out, ',');
+		scio_buf_adds(out, "{\"seq\":");
+		scio_buf_printf(out, "%zu", i);
+		scio_jw_kint(out, "page", ts.t[i].page);
+		turn_members(out, &ts.t[i]);
+		scio_buf_addc(out, '}');
 	}
-	set(o, "turns", turns);
+	scio_buf_add(out, "]}\n", 3);
 	turns_free(&ts);
 	cast_free(&cast);
-	return o;
 }
 
-json_t *
-scio_page_doc(const struct scio_page *pg)
+void
+scio_page_doc(const struct scio_page *pg, struct scio_buf *out)
 {
-	json_t *o = json_object(), *urls = json_array();
-	struct scio_buf text = {0};
+	scio_buf_adds(out, "{\"type\":\"doc\"");
+	scio_jw_kstr(out, "doc", pg->doc);
+	scio_jw_kstr(out, "kind", scio_kind_name(pg->kind));
+	scio_jw_kstr(out, "url", pg->url);
+	scio_jw_key(out, "urls", 0);
+	scio_buf_addc(out, '[');
+	scio_jw_str(out, pg->url);
+	scio_buf_addc(out, ']');
+	header_members(out, pg, pg->title, pg->date);
+	people_member(out, "speakers", pg, NULL, 0);
+	people_member(out, "chair", pg, NULL, 1);
+	scio_buf_adds(out, ",\"turns\":[]");
+	scio_jw_key(out, "text", 0);
+	{
+		struct scio_buf text = {0};
 
-	set(o, "type", json_string("doc"));
-	set(o, "doc", jstr(pg->doc));
-	set(o, "kind", json_string(scio_kind_name(pg->kind)));
-	set(o, "url", jstr(pg->url));
-	json_array_append_new(urls, jstr(pg->url));
-	set(o, "urls", urls);
-	set_header(o, pg);
-	set(o, "speakers", people(pg->speakers, pg->nspeakers));
-	set(o, "chair", people(pg->chair, pg->nchair));
-	set(o, "turns", json_array());
-	for (size_t i = 0; i < pg->nparas; i++) {
-		if (text.len)
-			scio_buf_add(&text, "\n\n", 2);
-		scio_buf_adds(&text, pg->paras[i]);
+		for (size_t i = 0; i < pg->nparas; i++) {
+			if (text.len)
+				scio_buf_add(&text, "\n\n", 2);
+			scio_buf_adds(&text, pg->paras[i]);
+		}
+		scio_jw_strn(out, scio_buf_str(&text), text.len);
+		scio_buf_free(&text);
 	}
-	set(o, "text", jstr(scio_buf_str(&text)));
-	scio_buf_free(&text);
-	return o;
+	scio_buf_add(out, "}\n", 2);
 }
 
-json_t *
-scio_page_links(const struct scio_page *pg)
+size_t
+scio_page_links(const struct scio_page *pg, struct scio_buf *out)
 {
-	json_t *out = json_array();
-
 	for (size_t i = 0; i < pg->nitems; i++) {
-		json_t *o = json_object();
-
-		set(o, "type", json_string("link"));
-		set(o, "url", jstr(pg->items[i].url));
-		set(o, "title", jstr(pg->items[i].title));
-		set(o, "date", jstr(pg->items[i].date));
-		set(o, "from", jstr(pg->url));
-		json_array_append_new(out, o);
+		scio_buf_adds(out, "{\"type\":\"link\"");
+		scio_jw_kstr(out, "url", pg->items[i].url);
+		scio_jw_kstr(out, "title", pg->items[i].title);
+		scio_jw_kstr(out, "date", pg->items[i].date);
+		scio_jw_kstr(out, "from", pg->url);
+		scio_buf_add(out, "}\n", 2);
 	}
-	return out;
+	return pg->nitems;
 }

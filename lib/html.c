@@ -14,6 +14,7 @@
 struct walk {
 	struct scio_page_text *pt;
 	struct scio_buf raw;	/* the line being gathered */
+	struct scio_buf clean, text;	/* scratch for cleaning it */
 	size_t bold_bytes;	/* of its non-space bytes, how many are bold */
 	size_t text_bytes;	/* its non-space bytes */
 	int bold;		/* depth of <b>/<strong> */
@@ -125,25 +126,27 @@ static void
 flush_line(struct walk *w)
 {
 	struct scio_page_text *pt = w->pt;
-	struct scio_buf clean = {0}, text = {0};
 	struct scio_line *ln;
 
 	if (w->raw.len == 0)
 		goto reset;
-	scio_utf8_sanitize(w->raw.s, w->raw.len, &clean);
-	scio_ws_collapse(clean.s, clean.len, &text);
-	scio_buf_free(&clean);
-	if (text.len == 0) {
-		scio_buf_free(&text);
-		goto reset;
+	scio_buf_reset(&w->clean);
+	scio_buf_reset(&w->text);
+	if (scio_utf8_valid(w->raw.s, w->raw.len)) {
+		scio_ws_collapse(w->raw.s, w->raw.len, &w->text);
+	} else {
+		scio_utf8_sanitize(w->raw.s, w->raw.len, &w->clean);
+		scio_ws_collapse(w->clean.s, w->clean.len, &w->text);
 	}
+	if (w->text.len == 0)
+		goto reset;
 	if (pt->nlines == pt->linescap) {
 		pt->linescap = pt->linescap ? pt->linescap * 2 : 64;
 		pt->lines = scio_reallocarray(pt->lines, pt->linescap, sizeof(*pt->lines));
 	}
 	ln = &pt->lines[pt->nlines++];
-	ln->len = text.len;
-	ln->text = scio_buf_take(&text);
+	ln->len = w->text.len;
+	ln->text = scio_strndup(w->text.s, w->text.len);
 	ln->flags = 0;
 	if (w->text_bytes > 0 && w->bold_bytes * 10 >= w->text_bytes * 9)
 		ln->flags |= SCIO_LINE_BOLD;
@@ -397,6 +400,8 @@ scio_html_read(const char *buf, size_t len, const char *encoding,
 		xmlFreeDoc(ctxt->myDoc);
 	htmlFreeParserCtxt(ctxt);
 	scio_buf_free(&w.raw);
+	scio_buf_free(&w.clean);
+	scio_buf_free(&w.text);
 	scio_buf_free(&w.title);
 	scio_buf_free(&w.linktext);
 	free(w.href);

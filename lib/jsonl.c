@@ -157,21 +157,25 @@ scio_out_flush(void)
 		write_failed();
 }
 
-static int
-dump_to_stdout(const char *p, size_t n, void *data)
-{
-	(void)data;
-	scio_out_write(p, n);
-	return 0;
-}
-
 void
 scio_record_write(const json_t *rec)
 {
-	if (json_dump_callback(rec, dump_to_stdout, NULL,
-	    JSON_COMPACT | JSON_PRESERVE_ORDER) != 0)
+	static char *buf;
+	static size_t cap;
+	size_t n;
+
+	/* One dump into a reused buffer, one write: jansson's callback
+	 * form would call back for every key and value. */
+	n = json_dumpb(rec, buf, cap, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (n == 0)
 		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
-	scio_out_write("\n", 1);
+	if (n >= cap) {
+		cap = n + n / 2 + 256;
+		buf = scio_realloc(buf, cap);
+		n = json_dumpb(rec, buf, cap, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	}
+	buf[n] = '\n';
+	scio_out_write(buf, n + 1);
 }
 
 void

@@ -125,7 +125,10 @@ scio_label_shape(const char *s, size_t n)
 	if (words > 9)
 		return 0;
 	/* A date is not a label. */
-	{
+	if (memchr(s, '0', n) || memchr(s, '1', n) || memchr(s, '2', n) ||
+	    memchr(s, '3', n) || memchr(s, '4', n) || memchr(s, '5', n) ||
+	    memchr(s, '6', n) || memchr(s, '7', n) || memchr(s, '8', n) ||
+	    memchr(s, '9', n)) {
 		char d[11];
 		char *tmp = scio_strndup(s, n);
 		int m, dd, is_date = scio_date_find(tmp, d, NULL) != NULL ||

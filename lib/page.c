@@ -51,6 +51,8 @@ set_str(char **field, const char *s, size_t n)
 static int
 is_chrome(const char *s)
 {
+	if (strlen(s) > 200)
+		return 0;	/* a paragraph, not a tool */
 	static const char *const exact[] = {
 		"Share:", "Share", "Adjust font size:", "Print", "E-mail", "Email",
 		"Print E-mail", "CHINA SCIO", "China SCIO", "A A A", "A+ A-",
@@ -77,7 +79,8 @@ is_caption(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (strstr(s, "[Photo") || strstr(s, "(Photo") || strstr(s, "[photo"))
+	if ((memchr(s, '[', n) || memchr(s, '(', n)) &&
+	    (strstr(s, "[Photo") || strstr(s, "(Photo") || strstr(s, "[photo")))
 		return 1;
 	if (n > 2 && s[n - 1] == ']' && strstr(s, "/China SCIO"))
 		return 1;
@@ -670,30 +673,33 @@ static void
 add_para(struct scio_page *pg, const char *s)
 {
 	struct scio_buf b = {0};
-	const char *tag;
+	const char *tag = strstr(s, UEDITOR_TAG);
+	char *para;
 
-	/* the CMS's page-break marker, alone or glued to a label */
-	while ((tag = strstr(s, UEDITOR_TAG)) != NULL) {
-		scio_buf_add(&b, s, (size_t)(tag - s));
-		s = tag + strlen(UEDITOR_TAG);
-	}
-	scio_buf_adds(&b, s);
-	if (b.len > 0) {
+	if (tag == NULL) {
+		para = scio_strdup(s);	/* lines come collapsed already */
+	} else {
+		/* the CMS's page-break marker, alone or glued to a label */
 		struct scio_buf t = {0};
 
+		do {
+			scio_buf_add(&b, s, (size_t)(tag - s));
+			s = tag + strlen(UEDITOR_TAG);
+		} while ((tag = strstr(s, UEDITOR_TAG)) != NULL);
+		scio_buf_adds(&b, s);
 		scio_ws_collapse(b.s, b.len, &t);
 		scio_buf_free(&b);
-		b = t;
-	}
-	if (b.len == 0) {
-		scio_buf_free(&b);
-		return;
+		if (t.len == 0) {
+			scio_buf_free(&t);
+			return;
+		}
+		para = scio_buf_take(&t);
 	}
 	if (pg->nparas == pg->parascap) {
 		pg->parascap = pg->parascap ? pg->parascap * 2 : 32;
 		pg->paras = scio_reallocarray(pg->paras, pg->parascap, sizeof(*pg->paras));
 	}
-	pg->paras[pg->nparas++] = scio_buf_take(&b);
+	pg->paras[pg->nparas++] = para;
 }
 
 static void

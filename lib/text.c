@@ -62,6 +62,11 @@ scio_utf8_sanitize(const char *s, size_t n, struct scio_buf *out)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, run = 0, k;
 
+	if (scio_utf8_valid(s, n)) {
+		scio_buf_add(out, s, n);
+		return;
+	}
+
 	scio_buf_grow(out, n);
 	while (i < n) {
 		k = utf8_seq(p + i, n - i);
@@ -99,27 +104,42 @@ void
 scio_ws_collapse(const char *s, size_t n, struct scio_buf *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k, start = out->len;
+	size_t i = 0, k, start;
+	char *o;
 	int pending = 0;
 
 	scio_buf_grow(out, n);
+	start = out->len;
+	o = out->s + out->len;
 	while (i < n) {
+		/* a run of plain bytes (ASCII other than space and controls,
+		 * and UTF-8 continuation bytes) is copied whole */
+		size_t j = i;
+
+		while (j < n && p[j] > ' ' && p[j] < 0xC2)
+			j++;
+		if (j > i) {
+			if (pending && o > out->s + start)
+				*o++ = ' ';
+			pending = 0;
+			memcpy(o, s + i, j - i);
+			o += j - i;
+			i = j;
+			if (i == n)
+				break;
+		}
 		if ((k = space_at(p + i, n - i)) != 0) {
 			pending = 1;
 			i += k;
 			continue;
 		}
-		if (pending && out->len > start)
-			scio_buf_addc(out, ' ');
+		if (pending && o > out->s + start)
+			*o++ = ' ';
 		pending = 0;
-		k = i + 1;
-		while (k < n && p[k] != ' ' && p[k] >= 0x0E && p[k] < 0xC2)
-			k++;
-		scio_buf_add(out, s + i, k - i);
-		i = k;
+		*o++ = (char)p[i++];
 	}
-	if (out->s)
-		out->s[out->len] = '\0';
+	out->len = (size_t)(o - out->s);
+	out->s[out->len] = '\0';
 }
 
 static const struct {
@@ -139,6 +159,8 @@ scio_month_from_word(const char *w, size_t n)
 {
 	if (n > 0 && w[n - 1] == '.')
 		n--;
+	if (n < 3 || n > 9 || strchr("JjFfMmAaSsOoNnDd", w[0]) == NULL)
+		return 0;
 	for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
 		if (strlen(months[i].name) == n &&
 		    strncasecmp(months[i].name, w, n) == 0)
@@ -320,9 +342,14 @@ const char *
 scio_strcasestr(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
+	int lo, up;
 
+	if (n == 0)
+		return hay;
+	lo = tolower((unsigned char)needle[0]);
+	up = toupper((unsigned char)needle[0]);
 	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
+		if ((*hay == lo || *hay == up) && strncasecmp(hay, needle, n) == 0)
 			return hay;
-	return n == 0 ? hay : NULL;
+	return NULL;
 }

@@ -3,7 +3,7 @@
 #define SCIO_CONF_H
 
 #include <stddef.h>
-#include <jansson.h>
+#include "scio/alloc.h"
 
 #include "scio/page.h"
 
@@ -35,18 +35,18 @@ struct scio_conf *scio_confset_pop(struct scio_confset *set);
 
 void scio_conf_free(struct scio_conf *c);
 
-/* The conference's turn records, one per speaker turn, in order: a new
- * reference to an array of objects. */
-json_t *scio_conf_turns(const struct scio_conf *c);
+/* Appends the conference's turn records to out, one JSON line per
+ * speaker turn, in order; returns how many. */
+size_t scio_conf_turns(const struct scio_conf *c, struct scio_buf *out);
 
-/* The conference as one doc record with its turns nested: new reference. */
-json_t *scio_conf_doc(const struct scio_conf *c);
+/* Appends the conference as one doc record, its turns nested. */
+void scio_conf_doc(const struct scio_conf *c, struct scio_buf *out);
 
-/* A page of a kind that stands alone (article, notice) as a doc record:
- * new reference. */
-json_t *scio_page_doc(const struct scio_page *pg);
+/* Appends a page of a kind that stands alone (article, notice) as a doc
+ * record. */
+void scio_page_doc(const struct scio_page *pg, struct scio_buf *out);
 
-/* A listing page's items as link records: a new reference to an array. */
-json_t *scio_page_links(const struct scio_page *pg);
+/* Appends a listing page's items as link records; returns how many. */
+size_t scio_page_links(const struct scio_page *pg, struct scio_buf *out);
 
 #endif
