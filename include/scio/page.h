@@ -64,7 +64,4 @@ void scio_page_free(struct scio_page *pg);
  * Returns a new string, or NULL when the URL names neither. */
 char *scio_url_doc(const char *url, int *pageno);
 
-/* Resolves href against base into a new absolute URL string. */
-char *scio_url_resolve(const char *base, const char *href);
-
 #endif
