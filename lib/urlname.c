@@ -98,6 +98,11 @@ make_dirs(const char *dir, const char *rel)
 	struct scio_buf p = {0};
 	const char *s;
 
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		scio_warn_errno("cannot create directory '%s'", dir);
+		return -1;
+	}
+
 	for (s = rel; (s = strchr(s, '/')) != NULL; s++) {
 		scio_buf_reset(&p);
 		scio_buf_printf(&p, "%s/%.*s", dir, (int)(s - rel), rel);
