@@ -40,6 +40,7 @@ def page(title, body):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server_version = "scio-test"
     sys_version = ""
 
