@@ -45,7 +45,7 @@ ALL_CFLAGS   = $(SCIO_CPPFLAGS) $(CPPFLAGS) $(SCIO_CFLAGS) $(CFLAGS) $(DEP_CFLAG
 ALL_LDFLAGS  = $(SCIO_LDFLAGS) $(LDFLAGS)
 
 # What each program links, beyond libscio.a.
-LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS)
+LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS)
 LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS)
 LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS)
 LIBS_scio-fmt   = $(JSON_LIBS)

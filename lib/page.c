@@ -12,8 +12,19 @@
 #include "scio/alloc.h"
 #include "scio/page.h"
 #include "scio/text.h"
+#include "scio/url.h"
 
 #define UEDITOR_TAG "_ueditor_page_break_tag_"
+
+/* A link on the page as an absolute URL; as written when the page's own
+ * URL is not one (a file read from disk) or the link does not resolve. */
+static char *
+resolve(const char *base, const char *href)
+{
+	char *u = scio_url_resolve(base, href);
+
+	return u ? u : scio_strdup(href);
+}
 
 const char *
 scio_kind_name(enum scio_kind k)
@@ -536,7 +547,7 @@ read_header(const struct scio_page_text *pt, struct scio_page *pg, size_t i, siz
 		}
 		if (is_zh_link(s)) {
 			if (ln->href && pg->zh_url == NULL)
-				pg->zh_url = scio_url_resolve(pg->url, ln->href);
+				pg->zh_url = resolve(pg->url, ln->href);
 			body = i + 1;
 			continue;
 		}
@@ -611,7 +622,7 @@ read_participants(const struct scio_page_text *pt, struct scio_page *pg,
 			continue;
 		if (is_zh_link(s)) {
 			if (ln->href && pg->zh_url == NULL)
-				pg->zh_url = scio_url_resolve(pg->url, ln->href);
+				pg->zh_url = resolve(pg->url, ln->href);
 			continue;
 		}
 		if ((h = parse_heading(s, &rest)) != SEC_NONE) {
@@ -743,7 +754,7 @@ read_items(const struct scio_page_text *pt, struct scio_page *pg, size_t from, s
 
 		if (lk->line < from || lk->line >= end || count_words(title, strlen(title)) < 3)
 			continue;
-		url = scio_url_resolve(pg->url, lk->href);
+		url = resolve(pg->url, lk->href);
 		doc = scio_url_doc(url, &pno);
 		if (doc == NULL || pno != 1 || (pg->doc && strcmp(doc, pg->doc) == 0)) {
 			free(doc);
@@ -897,7 +908,7 @@ scio_page_read(const struct scio_page_text *pt, const char *url,
 	/* links to this conference's other pages tell the count too */
 	for (size_t k = 0; pg->doc && k < pt->nlinks; k++) {
 		int pno;
-		char *u = scio_url_resolve(pg->url, pt->links[k].href);
+		char *u = resolve(pg->url, pt->links[k].href);
 		char *d = scio_url_doc(u, &pno);
 
 		if (d && strcmp(d, pg->doc) == 0 && pno > pg->npages &&

@@ -5,6 +5,7 @@
 #include "scio/label.h"
 #include "scio/page.h"
 #include "scio/text.h"
+#include "scio/url.h"
 #include "check.h"
 
 static const char *

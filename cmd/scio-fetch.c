@@ -1,0 +1,297 @@
+/* scio-fetch: fetch SCIO pages politely and write them as page records. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scio/alloc.h"
+#include "scio/cli.h"
+#include "scio/crawl.h"
+#include "scio/diag.h"
+#include "scio/http.h"
+#include "scio/jsonl.h"
+#include "scio/numarg.h"
+#include "scio/state.h"
+#include "scio/url.h"
+#include "scio/urlname.h"
+#include "scio/warc.h"
+
+#ifndef SCIO_VERSION
+#define SCIO_VERSION "unknown"
+#endif
+
+#define DEFAULT_BASE "http://english.scio.gov.cn"
+
+static void
+usage(void)
+{
+	printf("Usage: %s [OPTION]... [URL]...\n"
+	    "Fetch pages of english.scio.gov.cn (or any http/https site) and write one\n"
+	    "JSON page record per page to standard output. With no URL, or with '-',\n"
+	    "read URLs from standard input: plain lines, or JSON records with a \"url\".\n"
+	    "A transcript's continuation pages (content_N_2.htm ...) are fetched too\n"
+	    "and its pages written in order.\n"
+	    "\n"
+	    "Input:\n"
+	    "  -i, --input=FILE         read URLs from FILE as from standard input\n"
+	    "  -b, --base=URL           resolve relative URLs against URL\n"
+	    "                           (default " DEFAULT_BASE ")\n"
+	    "      --no-follow          fetch only the pages given, no continuation pages\n"
+	    "      --pages=N            walk at most N pages of a listing (node_N) (default 1;\n"
+	    "                           0 for all)\n"
+	    "Politeness:\n"
+	    "  -j, --jobs=N             transfers at once overall (default 4)\n"
+	    "      --per-host=N         transfers at once to one host (default 2)\n"
+	    "  -w, --wait=SECONDS       wait between requests to one host (default 0)\n"
+	    "      --random-wait        wait 0.5 to 1.5 times --wait\n"
+	    "  -A, --user-agent=STRING  User-Agent (default scio-fetch/" SCIO_VERSION " (scio-tools))\n"
+	    "Failures:\n"
+	    "      --retries=N          retries after a transient failure (default 3)\n"
+	    "      --retry-delay=SECS   first backoff, doubled each retry (default 1)\n"
+	    "      --max-retry-delay=SECS  longest backoff; a longer Retry-After fails\n"
+	    "                           (default 60)\n"
+	    "      --connect-timeout=SECS  (default 10)\n"
+	    "  -m, --timeout=SECS       limit on one whole transfer (default 60)\n"
+	    "      --low-speed-limit=BYTES  a transfer slower than this per second ...\n"
+	    "      --low-speed-time=SECS    ... for this long is given up (100, 30)\n"
+	    "      --max-bytes=SIZE     largest body, decompressed (default 16M)\n"
+	    "      --max-redirs=N       redirects followed, only to http/https (default 5)\n"
+	    "Keeping:\n"
+	    "      --state=FILE         remember pages; send conditional requests; do not\n"
+	    "                           write unchanged pages again\n"
+	    "      --all                with --state, fetch and write every page anyway\n"
+	    "      --checkpoint=SECS    save the state this often during a run (default 1)\n"
+	    "      --save=DIR           also keep each body under DIR/HOST/PATH\n"
+	    "      --warc=FILE          also append the exchanges to FILE as WARC/1.1\n"
+	    "Other:\n"
+	    "  -q, --quiet              no progress line on a terminal\n"
+	    "  -h, --help               show this help and exit\n"
+	    "  -V, --version            show the version and exit\n"
+	    "\n"
+	    "Exit status: 0 if every page was delivered, 1 if some failed for good,\n"
+	    "2 for usage, input or output errors.\n", scio_progname);
+	scio_out_close();
+	exit(SCIO_EXIT_OK);
+}
+
+enum {
+	OPT_PER_HOST = 256, OPT_RANDOM_WAIT, OPT_RETRIES, OPT_RETRY_DELAY,
+	OPT_MAX_RETRY_DELAY, OPT_CONNECT_TIMEOUT, OPT_LOW_SPEED_LIMIT,
+	OPT_LOW_SPEED_TIME, OPT_MAX_BYTES, OPT_MAX_REDIRS, OPT_NO_FOLLOW,
+	OPT_PAGES, OPT_STATE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
+};
+
+static const struct option longopts[] = {
+	{"input", required_argument, NULL, 'i'},
+	{"base", required_argument, NULL, 'b'},
+	{"no-follow", no_argument, NULL, OPT_NO_FOLLOW},
+	{"pages", required_argument, NULL, OPT_PAGES},
+	{"jobs", required_argument, NULL, 'j'},
+	{"per-host", required_argument, NULL, OPT_PER_HOST},
+	{"wait", required_argument, NULL, 'w'},
+	{"random-wait", no_argument, NULL, OPT_RANDOM_WAIT},
+	{"user-agent", required_argument, NULL, 'A'},
+	{"retries", required_argument, NULL, OPT_RETRIES},
+	{"retry-delay", required_argument, NULL, OPT_RETRY_DELAY},
+	{"max-retry-delay", required_argument, NULL, OPT_MAX_RETRY_DELAY},
+	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
+	{"timeout", required_argument, NULL, 'm'},
+	{"low-speed-limit", required_argument, NULL, OPT_LOW_SPEED_LIMIT},
+	{"low-speed-time", required_argument, NULL, OPT_LOW_SPEED_TIME},
+	{"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+	{"max-redirs", required_argument, NULL, OPT_MAX_REDIRS},
+	{"state", required_argument, NULL, OPT_STATE},
+	{"all", no_argument, NULL, OPT_ALL},
+	{"checkpoint", required_argument, NULL, OPT_CHECKPOINT},
+	{"save", required_argument, NULL, OPT_SAVE},
+	{"warc", required_argument, NULL, OPT_WARC},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Adds the URL one input line names: a plain URL or a record's "url". */
+static void
+add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
+{
+	const char *text = in->line, *why;
+	json_t *rec = NULL;
+	char *url;
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	if (*text == '\0' || *text == '#')
+		return;
+	if (*text == '{') {
+		if ((rec = scio_record_load(in)) == NULL)
+			return;
+		text = json_string_value(json_object_get(rec, "url"));
+		if (text == NULL) {
+			scio_bad_input(in->name, in->lineno, "record without a \"url\" string");
+			json_decref(rec);
+			return;
+		}
+	}
+	if ((url = scio_url_input(text, base, &why)) == NULL)
+		scio_bad_input(in->name, in->lineno, "%s: '%s'", why, text);
+	else
+		scio_crawl_add(c, url);
+	free(url);
+	json_decref(rec);
+}
+
+static void
+add_file(struct scio_crawl *c, const char *path, const char *base)
+{
+	struct scio_input in;
+
+	if (scio_input_open(&in, path) < 0)
+		return;
+	while (scio_input_next(&in) > 0)
+		add_line(c, &in, base);
+	scio_input_close(&in);
+}
+
+static void
+progress(const struct scio_http *h, int final)
+{
+	struct scio_http_stats s;
+
+	scio_http_stats(h, &s);
+	fprintf(stderr, "\r%s: %lu pages, %lu failed, %.1f MB, %.0f kB/s\033[K%s",
+	    scio_progname, s.done, s.failed, s.bytes / 1e6,
+	    s.elapsed > 0 ? s.bytes / 1e3 / s.elapsed : 0.0, final ? "\n" : "");
+}
+
+int
+main(int argc, char **argv)
+{
+	struct scio_http_opts ho = {
+		.jobs = 4, .per_host = 2, .retries = 3, .retry_delay = 1,
+		.max_retry_delay = 60, .connect_timeout = 10, .timeout = 60,
+		.low_speed_limit = 100, .low_speed_time = 30,
+		.max_bytes = 16LL << 20, .max_redirs = 5,
+		.user_agent = "scio-fetch/" SCIO_VERSION " (scio-tools)",
+	};
+	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1, .checkpoint = 1 };
+	const char *base = DEFAULT_BASE, *state_path = NULL, *save_dir = NULL;
+	const char *warc_path = NULL;
+	char **inputs = NULL, *check;
+	size_t ninputs = 0;
+	int quiet = 0, ch, show;
+	struct scio_http *http;
+	struct scio_crawl *crawl;
+	struct scio_fetched *p;
+
+	scio_cli_init(argc, argv);
+	while ((ch = getopt_long(argc, argv, "i:b:j:w:A:m:qhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'i':
+			inputs = scio_reallocarray(inputs, ninputs + 1, sizeof(*inputs));
+			inputs[ninputs++] = optarg;
+			break;
+		case 'b': base = optarg; break;
+		case OPT_NO_FOLLOW: co.follow = 0; break;
+		case OPT_PAGES: co.listing_pages = scio_arg_long("--pages", optarg, 0, 1000000); break;
+		case 'j': ho.jobs = scio_arg_long("--jobs", optarg, 1, 1000); break;
+		case OPT_PER_HOST: ho.per_host = scio_arg_long("--per-host", optarg, 1, 1000); break;
+		case 'w': ho.wait = scio_arg_seconds("--wait", optarg); break;
+		case OPT_RANDOM_WAIT: ho.random_wait = 1; break;
+		case 'A': ho.user_agent = optarg; break;
+		case OPT_RETRIES: ho.retries = scio_arg_long("--retries", optarg, 0, 100); break;
+		case OPT_RETRY_DELAY: ho.retry_delay = scio_arg_seconds("--retry-delay", optarg); break;
+		case OPT_MAX_RETRY_DELAY: ho.max_retry_delay = scio_arg_seconds("--max-retry-delay", optarg); break;
+		case OPT_CONNECT_TIMEOUT: ho.connect_timeout = scio_arg_seconds("--connect-timeout", optarg); break;
+		case 'm': ho.timeout = scio_arg_seconds("--timeout", optarg); break;
+		case OPT_LOW_SPEED_LIMIT: ho.low_speed_limit = scio_arg_long("--low-speed-limit", optarg, 0, 1L << 30); break;
+		case OPT_LOW_SPEED_TIME: ho.low_speed_time = scio_arg_long("--low-speed-time", optarg, 0, 86400); break;
+		case OPT_MAX_BYTES: ho.max_bytes = scio_arg_size("--max-bytes", optarg); break;
+		case OPT_MAX_REDIRS: ho.max_redirs = scio_arg_long("--max-redirs", optarg, 0, 100); break;
+		case OPT_STATE: state_path = optarg; break;
+		case OPT_ALL: co.all = 1; break;
+		case OPT_CHECKPOINT: co.checkpoint = scio_arg_seconds("--checkpoint", optarg); break;
+		case OPT_SAVE: save_dir = optarg; break;
+		case OPT_WARC: warc_path = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'h': usage(); break;
+		case 'V': scio_cli_version(); break;
+		default: scio_usage_error("unknown option");
+		}
+	}
+	check = scio_url_resolve(NULL, base);
+	if (check == NULL)
+		scio_usage_error("invalid --base URL: '%s'", base);
+	free(check);
+	if (state_path != NULL)
+		co.state = scio_state_open(state_path);
+	if (warc_path != NULL)
+		ho.warc = scio_warc_open(warc_path);
+	co.window = ho.jobs * 4;
+	http = scio_http_new(&ho);
+	crawl = scio_crawl_new(http, &co);
+
+	for (size_t i = 0; i < ninputs; i++)
+		add_file(crawl, inputs[i], base);
+	for (int i = optind; i < argc; i++) {
+		const char *why;
+		char *url;
+
+		if (strcmp(argv[i], "-") == 0) {
+			add_file(crawl, "-", base);
+			continue;
+		}
+		if ((url = scio_url_input(argv[i], base, &why)) == NULL) {
+			scio_warn("%s: '%s'", why, argv[i]);
+			scio_set_status(SCIO_EXIT_ERROR);
+			continue;
+		}
+		scio_crawl_add(crawl, url);
+		free(url);
+	}
+	if (optind == argc && ninputs == 0)
+		add_file(crawl, "-", base);
+
+	show = !quiet && isatty(STDERR_FILENO);
+	while ((p = scio_crawl_next(crawl)) != NULL) {
+		if (p->outcome == SCIO_FETCH_FAILED) {
+			if (show)
+				fputs("\r\033[K", stderr);
+			scio_warn("%s: %s", p->resp->url, p->resp->error);
+			scio_set_status(SCIO_EXIT_NONE);
+			scio_fetched_free(p);
+			continue;
+		}
+		if (p->outcome == SCIO_FETCH_NEW) {
+			json_t *rec = scio_fetched_record(p);
+
+			if (save_dir != NULL && scio_save_body(save_dir,
+			    p->resp->url, scio_buf_str(&p->resp->body),
+			    p->resp->body.len) < 0) {
+				scio_set_status(SCIO_EXIT_ERROR);
+				json_decref(rec);
+				scio_fetched_free(p);
+				continue;
+			}
+			scio_record_write(rec);
+			json_decref(rec);
+			scio_out_flush();
+		}
+		scio_crawl_done(crawl, p);
+		if (show)
+			progress(http, 0);
+	}
+	if (show)
+		progress(http, 1);
+	if (co.state != NULL) {
+		scio_state_save(co.state);
+		scio_state_close(co.state);
+	}
+	scio_warc_close(ho.warc);
+	scio_crawl_free(crawl);
+	scio_http_free(http);
+	free(inputs);
+	scio_out_close();
+	return scio_exit_status();
+}

@@ -1,0 +1,42 @@
+/* state.h: what scio-fetch remembers between runs (--state FILE). */
+#ifndef SCIO_STATE_H
+#define SCIO_STATE_H
+
+/* One page as last delivered. Strings may be NULL. */
+struct scio_state_entry {
+	char *url;
+	char *etag;
+	char *last_modified;
+	char *hash;		/* of the body as served, "fnv1a64:HEX" */
+	char *fetched_at;	/* RFC 3339 UTC */
+	long pages;		/* page 1 of a paginated page: pages known, else 0 */
+};
+
+struct scio_state;
+
+/* Locks path (through "PATH.lock", held until scio_state_close) and loads
+ * it; a missing file is an empty state. Ends the program (status 2) with
+ * a clear message when another run holds the lock or the file is not a
+ * state file. */
+struct scio_state *scio_state_open(const char *path);
+
+/* The entry for url, or NULL. Borrowed. */
+const struct scio_state_entry *scio_state_get(struct scio_state *st,
+    const char *url);
+
+/* Records e (copied) as the entry for e->url, in memory. */
+void scio_state_put(struct scio_state *st, const struct scio_state_entry *e);
+
+/* Replaces the file with the state in memory: written to "PATH.tmp",
+ * fsync'd and renamed over PATH, so a reader sees the old or the new
+ * state, never a mix. Returns 0, or -1 after reporting the error. */
+int scio_state_save(struct scio_state *st);
+
+/* Saves when something changed and at least interval seconds went by
+ * since the last save. Returns as scio_state_save. */
+int scio_state_checkpoint(struct scio_state *st, double interval);
+
+/* Releases the lock and frees the state (without saving). */
+void scio_state_close(struct scio_state *st);
+
+#endif

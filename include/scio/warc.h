@@ -1,0 +1,26 @@
+/* warc.h: writing HTTP exchanges as WARC/1.1 records (--warc FILE). */
+#ifndef SCIO_WARC_H
+#define SCIO_WARC_H
+
+#include <stddef.h>
+
+struct scio_warc;
+
+/* Opens path for appending and writes a warcinfo record naming the
+ * software. Ends the program (status 2) when it cannot. */
+struct scio_warc *scio_warc_open(const char *path);
+
+/* Writes one exchange: a request record (req: the request head as sent)
+ * and a response record (head: status line and headers as received, then
+ * body). The body is the payload after transfer and content decoding, so
+ * Transfer-Encoding, Content-Encoding and Content-Length are replaced by
+ * one Content-Length of the body. date is RFC 3339 UTC. A write error
+ * ends the program (status 2). */
+void scio_warc_exchange(struct scio_warc *w, const char *uri, const char *date,
+    const char *req, size_t reqlen, const char *head, size_t headlen,
+    const char *body, size_t bodylen);
+
+/* Flushes and closes; a write error ends the program (status 2). */
+void scio_warc_close(struct scio_warc *w);
+
+#endif

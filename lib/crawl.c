@@ -1,0 +1,354 @@
+/* crawl.c: groups, page order and state marks for scio-fetch. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scio/alloc.h"
+#include "scio/charset.h"
+#include "scio/crawl.h"
+#include "scio/diag.h"
+#include "scio/paginate.h"
+#include "scio/strmap.h"
+
+struct slot {
+	long page;
+	char *url;
+	struct scio_fetched *result;
+};
+
+struct group {
+	struct scio_pageid id;
+	int paginated;		/* continuation pages are looked for */
+	long limit;		/* highest page fetched, 0 for no limit */
+	struct slot *slots;	/* by page number */
+	size_t n, cap;
+	size_t next_emit;
+	unsigned long long idx;
+	struct group *next;
+};
+
+struct scio_crawl {
+	struct scio_crawl_opts o;
+	struct scio_http *http;
+	char **input;		/* URLs given, not yet made groups */
+	size_t nin, capin, nextin;
+	struct scio_strmap seen;
+	struct group *head, *tail;
+	long ngroups;
+	unsigned long long nextidx;
+};
+
+struct scio_crawl *
+scio_crawl_new(struct scio_http *h, const struct scio_crawl_opts *o)
+{
+	struct scio_crawl *c = scio_calloc(1, sizeof(*c));
+
+	c->o = *o;
+	c->http = h;
+	if (c->o.window < 1)
+		c->o.window = 1;
+	return c;
+}
+
+void
+scio_crawl_add(struct scio_crawl *c, const char *url)
+{
+	if (scio_strmap_get(&c->seen, url) != NULL)
+		return;
+	scio_strmap_put(&c->seen, url, c);
+	if (c->nin == c->capin) {
+		c->capin = c->capin ? c->capin * 2 : 64;
+		c->input = scio_reallocarray(c->input, c->capin, sizeof(*c->input));
+	}
+	c->input[c->nin++] = scio_strdup(url);
+}
+
+static void
+submit(struct scio_crawl *c, struct group *g, const char *url, long page)
+{
+	const struct scio_state_entry *e = NULL;
+
+	if (c->o.state != NULL && !c->o.all)
+		e = scio_state_get(c->o.state, url);
+	scio_http_add(c->http, url, e ? e->etag : NULL,
+	    e ? e->last_modified : NULL, (g->idx << 20) | (unsigned long long)
+	    (page & 0xFFFFF), g);
+}
+
+/* Adds page K of g at url, unless seen or beyond the limit. */
+static void
+add_slot(struct scio_crawl *c, struct group *g, long page, const char *url)
+{
+	size_t i;
+
+	if (g->limit > 0 && page > g->limit)
+		return;
+	if (scio_strmap_get(&c->seen, url) != NULL)
+		return;
+	scio_strmap_put(&c->seen, url, c);
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 4;
+		g->slots = scio_reallocarray(g->slots, g->cap, sizeof(*g->slots));
+	}
+	/* Keep page order among the pages not yet delivered. */
+	for (i = g->n; i > g->next_emit && g->slots[i - 1].page > page; i--)
+		g->slots[i] = g->slots[i - 1];
+	g->slots[i].page = page;
+	g->slots[i].url = scio_strdup(url);
+	g->slots[i].result = NULL;
+	g->n++;
+	submit(c, g, url, page);
+}
+
+static void
+new_group(struct scio_crawl *c, char *url)
+{
+	struct group *g = scio_calloc(1, sizeof(*g));
+
+	g->idx = c->nextidx++;
+	if (scio_pageid_parse(url, &g->id) == 0 && c->o.follow && g->id.page == 1) {
+		g->paginated = 1;
+		if (g->id.kind == SCIO_PAGE_NODE)
+			g->limit = c->o.listing_pages;
+	}
+	if (g->n == g->cap) {
+		g->cap = 4;
+		g->slots = scio_reallocarray(NULL, g->cap, sizeof(*g->slots));
+	}
+	g->slots[0].page = g->id.page > 0 ? g->id.page : 1;
+	g->slots[0].url = url;
+	g->slots[0].result = NULL;
+	g->n = 1;
+	if (c->tail)
+		c->tail->next = g;
+	else
+		c->head = g;
+	c->tail = g;
+	c->ngroups++;
+	submit(c, g, url, g->slots[0].page);
+}
+
+static void
+free_group(struct group *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->slots[i].url);
+		scio_fetched_free(g->slots[i].result);
+	}
+	free(g->slots);
+	scio_pageid_free(&g->id);
+	free(g);
+}
+
+static char *
+hash_of(const struct scio_buf *b)
+{
+	struct scio_buf s = {0};
+
+	scio_buf_printf(&s, "fnv1a64:%016llx", scio_fnv1a64(scio_buf_str(b), b->len));
+	return scio_buf_take(&s);
+}
+
+static void
+discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
+{
+	struct scio_pagelink *links;
+	size_t n = scio_paginate_find(p->html.s, p->html.len, p->resp->url, &links);
+
+	for (size_t i = 0; i < n; i++) {
+		add_slot(c, g, links[i].page, links[i].url);
+		free(links[i].url);
+	}
+	free(links);
+}
+
+/* The pages 2..K a previous run knew for an unchanged first page. */
+static void
+discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
+{
+	const struct scio_state_entry *e = scio_state_get(c->o.state, url);
+
+	for (long k = 2; e != NULL && k <= e->pages; k++) {
+		char *u = scio_pageid_url(&g->id, k);
+
+		add_slot(c, g, k, u);
+		free(u);
+	}
+}
+
+static void
+settle(struct scio_crawl *c, struct scio_http_resp *r)
+{
+	struct group *g = r->data;
+	struct scio_fetched *p = scio_calloc(1, sizeof(*p));
+	struct slot *s = NULL;
+
+	for (size_t i = g->next_emit; i < g->n; i++)
+		if (strcmp(g->slots[i].url, r->url) == 0 && !g->slots[i].result)
+			s = &g->slots[i];
+	if (s == NULL)
+		scio_die(SCIO_EXIT_ERROR, "internal error: a response for an "
+		    "unknown page '%s'", r->url);
+	s->result = p;
+	p->resp = r;
+	p->group = g;
+	p->page = s->page;
+	if (r->failed) {
+		p->outcome = SCIO_FETCH_FAILED;
+		return;
+	}
+	if (r->status == 304) {
+		p->outcome = SCIO_FETCH_UNCHANGED;
+		if (g->paginated && c->o.state != NULL && s->page == 1)
+			discover_from_state(c, g, r->url);
+		return;
+	}
+	p->hash = hash_of(&r->body);
+	p->outcome = SCIO_FETCH_NEW;
+	if (c->o.state != NULL && !c->o.all) {
+		const struct scio_state_entry *e = scio_state_get(c->o.state, r->url);
+
+		if (e != NULL && e->hash != NULL && strcmp(e->hash, p->hash) == 0)
+			p->outcome = SCIO_FETCH_UNCHANGED;
+	}
+	scio_charset_to_utf8(r->body.s ? r->body.s : "", r->body.len,
+	    r->content_type, &p->html, &p->charset);
+	if (g->paginated)
+		discover(c, g, p);
+	if (p->outcome == SCIO_FETCH_UNCHANGED)
+		scio_buf_free(&p->html);
+}
+
+struct scio_fetched *
+scio_crawl_next(struct scio_crawl *c)
+{
+	for (;;) {
+		struct group *g;
+		struct scio_http_resp *r;
+
+		while (c->ngroups < c->o.window && c->nextin < c->nin) {
+			new_group(c, c->input[c->nextin]);
+			c->input[c->nextin++] = NULL;
+		}
+		g = c->head;
+		if (g == NULL)
+			return NULL;
+		if (g->next_emit < g->n && g->slots[g->next_emit].result) {
+			struct scio_fetched *p = g->slots[g->next_emit].result;
+
+			g->slots[g->next_emit].result = NULL;
+			g->next_emit++;
+			return p;
+		}
+		if (g->next_emit == g->n) {
+			c->head = g->next;
+			if (c->head == NULL)
+				c->tail = NULL;
+			c->ngroups--;
+			free_group(g);
+			continue;
+		}
+		r = scio_http_next(c->http);
+		if (r == NULL)
+			scio_die(SCIO_EXIT_ERROR, "internal error: a page was "
+			    "never fetched");
+		settle(c, r);
+	}
+}
+
+static const char *
+or_else(const char *a, const char *b)
+{
+	return a ? a : b;
+}
+
+void
+scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p)
+{
+	struct group *g = p->group;
+	const struct scio_state_entry *old;
+	struct scio_state_entry e = {0};
+
+	if (c->o.state == NULL || p->outcome == SCIO_FETCH_FAILED) {
+		scio_fetched_free(p);
+		return;
+	}
+	old = scio_state_get(c->o.state, p->resp->url);
+	e.url = p->resp->url;
+	e.etag = (char *)or_else(p->resp->etag, old ? old->etag : NULL);
+	e.last_modified = (char *)or_else(p->resp->last_modified,
+	    old ? old->last_modified : NULL);
+	e.hash = (char *)or_else(p->hash, old ? old->hash : NULL);
+	e.fetched_at = p->resp->fetched_at;
+	e.pages = old ? old->pages : 0;
+	if (g->paginated && p->page == 1 && g->n > 0 && g->slots[g->n - 1].page > 1)
+		e.pages = g->slots[g->n - 1].page;
+	scio_state_put(c->o.state, &e);
+	scio_state_checkpoint(c->o.state, c->o.checkpoint);
+	scio_fetched_free(p);
+}
+
+void
+scio_fetched_free(struct scio_fetched *p)
+{
+	if (p == NULL)
+		return;
+	scio_http_resp_free(p->resp);
+	free(p->charset);
+	free(p->hash);
+	scio_buf_free(&p->html);
+	free(p);
+}
+
+/* A JSON string of s (invalid UTF-8 replaced), or null. */
+static json_t *
+str_or_null(const char *s)
+{
+	struct scio_buf b = {0};
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	if ((v = json_string(s)) != NULL)
+		return v;
+	scio_utf8_clean(s, strlen(s), &b);
+	v = json_stringn(scio_buf_str(&b), b.len);
+	scio_buf_free(&b);
+	return v;
+}
+
+json_t *
+scio_fetched_record(const struct scio_fetched *p)
+{
+	const struct scio_http_resp *r = p->resp;
+	json_t *o = json_object();
+
+	json_object_set_new(o, "type", json_string("page"));
+	json_object_set_new(o, "url", str_or_null(r->url));
+	json_object_set_new(o, "final_url", str_or_null(r->final_url));
+	json_object_set_new(o, "status", r->status ? json_integer(r->status) :
+	    json_null());
+	json_object_set_new(o, "fetched_at", str_or_null(r->fetched_at));
+	json_object_set_new(o, "content_type", str_or_null(r->content_type));
+	json_object_set_new(o, "charset", str_or_null(p->charset));
+	json_object_set_new(o, "etag", str_or_null(r->etag));
+	json_object_set_new(o, "last_modified", str_or_null(r->last_modified));
+	json_object_set_new(o, "html", json_stringn(scio_buf_str(&p->html),
+	    p->html.len));
+	return o;
+}
+
+void
+scio_crawl_free(struct scio_crawl *c)
+{
+	while (c->head != NULL) {
+		struct group *g = c->head;
+
+		c->head = g->next;
+		free_group(g);
+	}
+	for (size_t i = c->nextin; i < c->nin; i++)
+		free(c->input[i]);
+	free(c->input);
+	scio_strmap_free(&c->seen);
+	free(c);
+}

@@ -1,0 +1,293 @@
+/* state.c: the state file: JSON Lines, one page per line, replaced
+ * atomically and guarded by flock on a lock file beside it. */
+#include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "scio/alloc.h"
+#include "scio/diag.h"
+#include "scio/jsonl.h"
+#include "scio/state.h"
+#include "scio/strmap.h"
+
+#define STATE_FORMAT 1
+
+struct scio_state {
+	char *path;
+	int lockfd;
+	struct scio_state_entry **v;	/* in the order first seen */
+	size_t n, cap;
+	struct scio_strmap index;	/* url -> entry */
+	int dirty;
+	double saved_at;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? scio_strdup(s) : NULL;
+}
+
+static void
+entry_free(struct scio_state_entry *e)
+{
+	free(e->url);
+	free(e->etag);
+	free(e->last_modified);
+	free(e->hash);
+	free(e->fetched_at);
+	free(e);
+}
+
+static const char *
+field(json_t *o, const char *name)
+{
+	return json_string_value(json_object_get(o, name));
+}
+
+static void
+lock(struct scio_state *st)
+{
+	struct scio_buf lp = {0};
+
+	scio_buf_printf(&lp, "%s.lock", st->path);
+	st->lockfd = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (st->lockfd < 0)
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot open lock file '%s'", lp.s);
+	if (flock(st->lockfd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EWOULDBLOCK)
+			scio_die(SCIO_EXIT_ERROR, "state file '%s' is in use by "
+			    "another run (locked through '%s')", st->path, lp.s);
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot lock '%s'", lp.s);
+	}
+	scio_buf_free(&lp);
+}
+
+static void
+load(struct scio_state *st)
+{
+	struct scio_input in;
+	FILE *fp = fopen(st->path, "rb");
+
+	if (fp == NULL) {
+		if (errno == ENOENT)
+			return;
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot read state file '%s'",
+		    st->path);
+	}
+	fclose(fp);
+	if (scio_input_open(&in, st->path) < 0)
+		exit(SCIO_EXIT_ERROR);
+	while (scio_input_next(&in) > 0) {
+		json_t *o = scio_record_load(&in);
+		struct scio_state_entry e = {0};
+
+		if (o == NULL)
+			scio_die(SCIO_EXIT_ERROR, "%s: not a state file; "
+			    "move it away to start afresh", st->path);
+		if (in.lineno == 1) {
+			if (json_integer_value(json_object_get(o,
+			    "scio_fetch_state")) != STATE_FORMAT)
+				scio_die(SCIO_EXIT_ERROR, "%s:1: not a scio-fetch "
+				    "state file (format %d expected)", st->path,
+				    STATE_FORMAT);
+			json_decref(o);
+			continue;
+		}
+		e.url = (char *)field(o, "url");
+		if (e.url == NULL)
+			scio_die(SCIO_EXIT_ERROR, "%s:%zu: state entry without "
+			    "\"url\"", st->path, in.lineno);
+		e.etag = (char *)field(o, "etag");
+		e.last_modified = (char *)field(o, "last_modified");
+		e.hash = (char *)field(o, "hash");
+		e.fetched_at = (char *)field(o, "fetched_at");
+		e.pages = (long)json_integer_value(json_object_get(o, "pages"));
+		scio_state_put(st, &e);
+		json_decref(o);
+	}
+	if (ferror(in.fp))
+		exit(SCIO_EXIT_ERROR);
+	scio_input_close(&in);
+	st->dirty = 0;
+}
+
+struct scio_state *
+scio_state_open(const char *path)
+{
+	struct scio_state *st = scio_calloc(1, sizeof(*st));
+
+	st->path = scio_strdup(path);
+	lock(st);
+	load(st);
+	st->saved_at = now();
+	return st;
+}
+
+const struct scio_state_entry *
+scio_state_get(struct scio_state *st, const char *url)
+{
+	uintptr_t i = (uintptr_t)scio_strmap_get(&st->index, url);
+
+	return i ? st->v[i - 1] : NULL;
+}
+
+void
+scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
+{
+	struct scio_state_entry *c = scio_calloc(1, sizeof(*c));
+	uintptr_t i;
+
+	c->url = scio_strdup(e->url);
+	c->etag = dup_or_null(e->etag);
+	c->last_modified = dup_or_null(e->last_modified);
+	c->hash = dup_or_null(e->hash);
+	c->fetched_at = dup_or_null(e->fetched_at);
+	c->pages = e->pages;
+	i = (uintptr_t)scio_strmap_get(&st->index, c->url);
+	if (i != 0) {
+		entry_free(st->v[i - 1]);
+		st->v[i - 1] = c;
+	} else {
+		if (st->n == st->cap) {
+			st->cap = st->cap ? st->cap * 2 : 64;
+			st->v = scio_reallocarray(st->v, st->cap, sizeof(*st->v));
+		}
+		st->v[st->n++] = c;
+		scio_strmap_put(&st->index, c->url, (void *)(uintptr_t)st->n);
+	}
+	st->dirty = 1;
+}
+
+static json_t *
+str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static int
+dump(const char *p, size_t n, void *fp)
+{
+	return fwrite(p, 1, n, fp) == n ? 0 : -1;
+}
+
+static int
+write_entries(struct scio_state *st, FILE *fp)
+{
+	fprintf(fp, "{\"scio_fetch_state\":%d}\n", STATE_FORMAT);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct scio_state_entry *e = st->v[i];
+		json_t *o = json_object();
+		int rc;
+
+		json_object_set_new(o, "url", json_string(e->url));
+		json_object_set_new(o, "etag", str_or_null(e->etag));
+		json_object_set_new(o, "last_modified", str_or_null(e->last_modified));
+		json_object_set_new(o, "hash", str_or_null(e->hash));
+		json_object_set_new(o, "fetched_at", str_or_null(e->fetched_at));
+		if (e->pages > 0)
+			json_object_set_new(o, "pages", json_integer(e->pages));
+		rc = json_dump_callback(o, dump, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(o);
+		if (rc != 0 || fputc('\n', fp) == EOF)
+			return -1;
+	}
+	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
+}
+
+/* Makes the rename itself durable. */
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? scio_strndup(path, (size_t)(slash - path + 1)) :
+	    scio_strdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+int
+scio_state_save(struct scio_state *st)
+{
+	struct scio_buf tmp = {0};
+	FILE *fp;
+	int fd, rc = -1;
+
+	scio_buf_printf(&tmp, "%s.tmp", st->path);
+	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	if (write_entries(st, fp) < 0 || fsync(fd) < 0) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		fclose(fp);
+		unlink(tmp.s);
+		goto out;
+	}
+	if (fclose(fp) == EOF) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		unlink(tmp.s);
+		goto out;
+	}
+	if (rename(tmp.s, st->path) < 0) {
+		scio_warn_errno("cannot rename '%s' to '%s'", tmp.s, st->path);
+		unlink(tmp.s);
+		goto out;
+	}
+	sync_dir(st->path);
+	st->dirty = 0;
+	st->saved_at = now();
+	rc = 0;
+out:
+	scio_buf_free(&tmp);
+	if (rc < 0)
+		scio_set_status(SCIO_EXIT_ERROR);
+	return rc;
+}
+
+int
+scio_state_checkpoint(struct scio_state *st, double interval)
+{
+	if (!st->dirty || now() - st->saved_at < interval)
+		return 0;
+	return scio_state_save(st);
+}
+
+void
+scio_state_close(struct scio_state *st)
+{
+	if (st == NULL)
+		return;
+	for (size_t i = 0; i < st->n; i++)
+		entry_free(st->v[i]);
+	free(st->v);
+	scio_strmap_free(&st->index);
+	close(st->lockfd);
+	free(st->path);
+	free(st);
+}

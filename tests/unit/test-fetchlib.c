@@ -1,0 +1,177 @@
+/* Unit tests for scio-fetch's lib modules: page ids, pagination links,
+ * charsets, save names and the state file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scio/charset.h"
+#include "scio/paginate.h"
+#include "scio/state.h"
+#include "scio/urlname.h"
+#include "check.h"
+
+static void
+test_pageid(void)
+{
+	struct scio_pageid id;
+	char *u;
+
+	CHECK(scio_pageid_parse("http://h/pressroom/2024-07/22/content_123_4.htm", &id) == 0 &&
+	    id.kind == SCIO_PAGE_CONTENT && id.page == 4 && strcmp(id.id, "123") == 0 &&
+	    strcmp(id.ext, "htm") == 0 && strcmp(id.dir, "http://h/pressroom/2024-07/22/") == 0,
+	    "content_NNN_K.htm names page K of conference NNN");
+	u = scio_pageid_url(&id, 1);
+	CHECK_STR(u, "http://h/pressroom/2024-07/22/content_123.htm", "page 1 has no suffix");
+	free(u);
+	u = scio_pageid_url(&id, 7);
+	CHECK_STR(u, "http://h/pressroom/2024-07/22/content_123_7.htm", "page 7 gets _7");
+	free(u);
+	scio_pageid_free(&id);
+	CHECK(scio_pageid_parse("http://h/m/pressroom/node_8021725.html", &id) == 0 &&
+	    id.kind == SCIO_PAGE_NODE && id.page == 1, "node_NNN.html is a listing's page 1");
+	scio_pageid_free(&id);
+	CHECK(scio_pageid_parse("http://h/content_12a.htm", &id) < 0, "non-digits are not an id");
+	CHECK(scio_pageid_parse("http://h/content_12_1.htm", &id) < 0, "_1 is not a page suffix");
+	CHECK(scio_pageid_parse("http://h/content_12.htm?x=1", &id) < 0, "a query is not a page");
+	CHECK(scio_pageid_parse("http://h/content_12.shtml", &id) < 0, "only .htm and .html");
+}
+
+static void
+test_paginate(void)
+{
+	const char *html =
+	    "<html><body><div id=autopage>"
+	    "<a href='content_5_3.htm'>3</a> <A HREF=\"content_5_2.htm\">2</A>"
+	    "<a href='/a/b/content_5_2.htm#top'>2 again</a>"
+	    "<a href='content_6_2.htm'>other conference</a>"
+	    "<a href='../content_5_4.htm'>other directory</a>"
+	    "<a href='content_5_9.html'>9</a>"
+	    "<a href='javascript:void(0)'>js</a><a>no href</a>"
+	    "</div></body></html>";
+	struct scio_pagelink *v;
+	size_t n = scio_paginate_find(html, strlen(html), "http://h/a/b/content_5.htm", &v);
+
+	CHECK(n == 3, "finds the continuation links once each");
+	CHECK(n == 3 && v[0].page == 2 && v[1].page == 3 && v[2].page == 9,
+	    "sorted by page number");
+	CHECK(n == 3 && strcmp(v[0].url, "http://h/a/b/content_5_2.htm") == 0,
+	    "links are absolute, without fragment");
+	for (size_t i = 0; i < n; i++)
+		free(v[i].url);
+	free(v);
+	n = scio_paginate_find(html, strlen(html), "http://h/a/b/other.htm", &v);
+	CHECK(n == 0 && v == NULL, "a page that is not content_N or node_N has none");
+}
+
+static void
+test_charset(void)
+{
+	struct scio_buf out = {0};
+	char *cs, *d;
+
+	cs = scio_charset_from_type("text/html; Charset=\"GB2312\"");
+	CHECK_STR(cs, "GB2312", "charset from a Content-Type, quoted, any case");
+	free(cs);
+	cs = scio_charset_from_meta("<head><META http-equiv=Content-Type content='text/html; charset=gbk'>", 70);
+	CHECK_STR(cs, "gbk", "charset from meta http-equiv");
+	free(cs);
+	cs = scio_charset_from_meta("<meta charset=\"utf-8\">", 22);
+	CHECK_STR(cs, "utf-8", "charset from meta charset");
+	free(cs);
+	d = scio_charset_decoder("GB2312");
+	CHECK_STR(d, "GB18030", "GB2312 is decoded as GB18030");
+	free(d);
+	d = scio_charset_decoder("iso-8859-1");
+	CHECK_STR(d, "WINDOWS-1252", "Latin-1 is decoded as windows-1252");
+	free(d);
+	/* "中文" in GBK. */
+	scio_charset_to_utf8("\xd6\xd0\xce\xc4", 4, "text/html; charset=gbk", &out, &cs);
+	CHECK_STR(out.s, "\xe4\xb8\xad\xe6\x96\x87", "GBK becomes UTF-8");
+	CHECK_STR(cs, "gbk", "the declared charset is reported as served");
+	free(cs);
+	scio_charset_to_utf8("a\xff" "b\0c", 5, "text/html", &out, &cs);
+	CHECK(out.len == 9 && memcmp(out.s, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c", 9) == 0,
+	    "invalid UTF-8 and NUL become U+FFFD");
+	CHECK(cs == NULL, "no charset declared: null");
+	scio_charset_to_utf8("\xef\xbb\xbfok", 5, "text/html; charset=gbk", &out, &cs);
+	CHECK_STR(out.s, "ok", "a BOM wins over the header and is cut");
+	free(cs);
+	scio_charset_to_utf8("\xd6\xd0", 2, "text/html; charset=x-no-such", &out, &cs);
+	CHECK_STR(out.s, "\xef\xbf\xbd\xef\xbf\xbd", "an unknown charset is read as UTF-8");
+	free(cs);
+	scio_buf_free(&out);
+}
+
+static void
+test_urlname(void)
+{
+	char *n;
+	struct scio_buf longurl = {0};
+
+	n = scio_urlname("http://english.scio.gov.cn/pressroom/2024-07/22/content_1.htm");
+	CHECK_STR(n, "english.scio.gov.cn/pressroom/2024-07/22/content_1.htm", "mirrors host and path");
+	free(n);
+	n = scio_urlname("http://h/a/%2e%2e/%2F/.hidden/b?x=../y");
+	CHECK_STR(n, "h/a/%252e%252e/%252F/%2Ehidden/b%3Fx%3D..%2Fy",
+	    "escaped dots, slashes and leading dots cannot climb or hide");
+	free(n);
+	n = scio_urlname("http://h/dir/");
+	CHECK_STR(n, "h/dir/index.html", "a directory URL gets index.html");
+	free(n);
+	scio_buf_adds(&longurl, "http://h/");
+	for (int i = 0; i < 300; i++)
+		scio_buf_addc(&longurl, 'a' + i % 26);
+	n = scio_urlname(longurl.s);
+	CHECK(n != NULL && strlen(n) == 2 + 200 && strchr(n + 2, '/') == NULL,
+	    "a long component is cut to 200 bytes with a hash");
+	free(n);
+	scio_buf_free(&longurl);
+}
+
+static void
+test_state(void)
+{
+	char path[] = "/tmp/scio-state-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct scio_state *st;
+	struct scio_state_entry e = { .url = "http://h/a", .etag = "\"e1\"",
+	    .hash = "fnv1a64:00", .fetched_at = "2024-07-22T10:00:00Z", .pages = 3 };
+	const struct scio_state_entry *g;
+	struct scio_buf lock = {0};
+
+	close(fd);
+	unlink(path);
+	st = scio_state_open(path);
+	CHECK(scio_state_get(st, "http://h/a") == NULL, "a missing state file is empty");
+	scio_state_put(st, &e);
+	e.url = "http://h/b";
+	e.pages = 0;
+	scio_state_put(st, &e);
+	e.etag = "\"e2\"";
+	scio_state_put(st, &e);
+	CHECK(scio_state_save(st) == 0, "saves");
+	scio_state_close(st);
+	st = scio_state_open(path);
+	g = scio_state_get(st, "http://h/a");
+	CHECK(g != NULL && g->pages == 3 && strcmp(g->etag, "\"e1\"") == 0 &&
+	    g->last_modified == NULL, "entries come back as saved");
+	g = scio_state_get(st, "http://h/b");
+	CHECK(g != NULL && strcmp(g->etag, "\"e2\"") == 0, "a later put replaces an entry");
+	scio_state_close(st);
+	unlink(path);
+	scio_buf_printf(&lock, "%s.lock", path);
+	unlink(lock.s);
+	scio_buf_free(&lock);
+}
+
+int
+main(void)
+{
+	test_pageid();
+	test_paginate();
+	test_charset();
+	test_urlname();
+	test_state();
+	return CHECK_DONE();
+}
