@@ -149,7 +149,7 @@ required_literal(const char *pat, int icase, struct scio_buf *best)
 				goto unsure;	/* \Q, \x, \p, backreferences ... */
 			end_run(&run, best, icase);
 			p += 2;
-			continue;
+			goto quantifier_after_group;
 		}
 		if (c == '(') {
 			if (p[1] == '*' || (p[1] == '?' && strchr(":=!<>|P'", p[2]) == NULL))
@@ -199,7 +199,7 @@ required_literal(const char *pat, int icase, struct scio_buf *best)
 		if (c == '.' || c == '^' || c == '$') {
 			end_run(&run, best, icase);
 			p++;
-			continue;
+			goto quantifier_after_group;
 		}
 		if (c == '*' || c == '+' || c == '?' || c == '{')
 			goto unsure;	/* a quantifier with nothing before it */
