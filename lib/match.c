@@ -295,6 +295,7 @@ find_literals(struct scio_match *m, const char *const *patterns, size_t n)
 		if (m->flags & SCIO_MATCH_FIXED) {
 			struct scio_buf run = {0};
 
+			scio_buf_reset(&best);
 			scio_buf_adds(&run, patterns[i]);
 			end_run(&run, &best, m->icase);
 			scio_buf_free(&run);

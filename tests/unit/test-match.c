@@ -46,6 +46,19 @@ test_literals(void)
 }
 
 static void
+test_several(void)
+{
+	const char *pats[2] = { "a long first string", "second" };
+	struct scio_match *m = scio_match_new(pats, 2, SCIO_MATCH_FIXED, "-e");
+
+	CHECK(scio_match_maybe(m, "only the second one", 19) &&
+	    scio_match_maybe(m, "a long first string", 19) &&
+	    !scio_match_maybe(m, "neither of them", 15),
+	    "several fixed strings: each one's own literal is looked for");
+	scio_match_free(m);
+}
+
+static void
 test_casemem(void)
 {
 	const char *hay = "The quick brown fox jumps over the LAZY dog, then rests.";
@@ -150,6 +163,7 @@ int
 main(void)
 {
 	test_literals();
+	test_several();
 	test_casemem();
 	test_prefilter_exact();
 	return CHECK_DONE();
