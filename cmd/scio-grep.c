@@ -1,0 +1,528 @@
+/* scio-grep: select turn and doc records by what was said, by whom and when. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scio/alloc.h"
+#include "scio/cli.h"
+#include "scio/context.h"
+#include "scio/diag.h"
+#include "scio/filter.h"
+#include "scio/jscan.h"
+#include "scio/jsonl.h"
+#include "scio/strset.h"
+
+static const char usage_text[] =
+"usage: scio-grep [OPTION]... [FILE]...\n"
+"Select turn and doc records (JSON Lines) from the FILEs (or standard input)\n"
+"whose fields meet every condition given, and write them unchanged.\n"
+"\n"
+"Text patterns (several -e: any of them):\n"
+"  -e, --regexp=PATTERN    a PCRE2 regular expression searched in the text\n"
+"  -F, --fixed-strings     PATTERNs are plain strings\n"
+"  -i, --ignore-case       fold case (Unicode) in patterns and field values\n"
+"  -w, --word-regexp       match whole words only\n"
+"  -v, --invert-match      select records the PATTERNs do not match\n"
+"      --field=NAME        search field NAME instead of text\n"
+"Field conditions (all must hold):\n"
+"      --speaker=NAME      speaker is NAME (/REGEX/ searches instead)\n"
+"      --role=ROLE         role is chair, official, media or other\n"
+"      --outlet=NAME       outlet is NAME (/REGEX/ searches instead)\n"
+"      --doc=ID            the conference id is ID\n"
+"      --since=DATE        held on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)\n"
+"      --until=DATE        held on or before DATE\n"
+"      --where=FIELD=VALUE FIELD is VALUE (/REGEX/ searches instead)\n"
+"Context (within one conference):\n"
+"      --qa                the whole question-and-answer exchange of each match\n"
+"  -A, --after-context=N   N records after each match\n"
+"  -B, --before-context=N  N records before each match\n"
+"  -C, --context=N         N records before and after each match\n"
+"      --turns             of a doc record, keep only the matching turns\n"
+"Output:\n"
+"  -c, --count             print only the number of selected records\n"
+"  -l, --list              print only the distinct conference ids selected\n"
+"  -m, --max-count=N       stop after N selected records\n"
+"      --mark              add \"matches\": [start, end) code-point offsets\n"
+"  -h, --help              print this help and exit\n"
+"  -V, --version           print the version and exit\n"
+"\n"
+"Exit status: 0 if a record was selected, 1 if none, 2 on error (a bad\n"
+"line is reported with its file and line number and skipped).\n";
+
+enum {
+	OPT_FIELD = 256, OPT_SPEAKER, OPT_ROLE, OPT_OUTLET, OPT_DOC, OPT_SINCE,
+	OPT_UNTIL, OPT_WHERE, OPT_QA, OPT_TURNS, OPT_MARK,
+};
+
+static const struct option longopts[] = {
+	{ "regexp", required_argument, NULL, 'e' },
+	{ "fixed-strings", no_argument, NULL, 'F' },
+	{ "ignore-case", no_argument, NULL, 'i' },
+	{ "word-regexp", no_argument, NULL, 'w' },
+	{ "invert-match", no_argument, NULL, 'v' },
+	{ "field", required_argument, NULL, OPT_FIELD },
+	{ "speaker", required_argument, NULL, OPT_SPEAKER },
+	{ "role", required_argument, NULL, OPT_ROLE },
+	{ "outlet", required_argument, NULL, OPT_OUTLET },
+	{ "doc", required_argument, NULL, OPT_DOC },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "where", required_argument, NULL, OPT_WHERE },
+	{ "qa", no_argument, NULL, OPT_QA },
+	{ "after-context", required_argument, NULL, 'A' },
+	{ "before-context", required_argument, NULL, 'B' },
+	{ "context", required_argument, NULL, 'C' },
+	{ "turns", no_argument, NULL, OPT_TURNS },
+	{ "count", no_argument, NULL, 'c' },
+	{ "list", no_argument, NULL, 'l' },
+	{ "max-count", required_argument, NULL, 'm' },
+	{ "mark", no_argument, NULL, OPT_MARK },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* A field condition as given, compiled once every option is known. */
+struct fieldopt {
+	int kind;		/* OPT_SINCE, OPT_UNTIL, or an equality */
+	const char *field;
+	char *value;
+	const char *what;
+};
+
+struct run {
+	struct scio_filter *f;
+	struct scio_context *ctx;
+	struct scio_jobj obj;
+	struct scio_buf out, doc, qa;
+	struct scio_strset seen;
+	const char *field;
+	int count, list, mark, turns, qa_mode;
+	size_t before, after;
+	unsigned long long max, nsel;
+	int stopping;
+};
+
+static size_t
+parse_count(const char *s, const char *opt)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		scio_usage_error("%s: not a number: '%s'", opt, s);
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > (unsigned long long)SIZE_MAX / 4)
+		scio_usage_error("%s: not a number: '%s'", opt, s);
+	return (size_t)v;
+}
+
+/* A string member's decoded value into b; 0 if absent or not a string. */
+static int
+string_member(struct scio_jobj *obj, const char *key, struct scio_buf *b)
+{
+	const struct scio_jmember *m = scio_jobj_get(obj, key);
+
+	scio_buf_reset(b);
+	if (m == NULL || m->type != SCIO_JSTRING)
+		return 0;
+	scio_jstr_decode(m->val, m->vallen, b);
+	return 1;
+}
+
+/* A bad line: jansson words the message, as the other programs print it. */
+static void
+report_bad(const struct scio_input *in, const struct scio_jerr *err)
+{
+	json_t *v = scio_record_load(in);
+
+	if (v != NULL) {
+		scio_bad_input(in->name, in->lineno, "bad JSON at column %zu: %s",
+		    err->column, err->text);
+		json_decref(v);
+	}
+}
+
+static json_t *
+load_valid(const struct scio_input *in)
+{
+	json_t *v = json_loadb(in->line, in->len, 0, NULL);
+
+	if (v == NULL)
+		scio_die(SCIO_EXIT_ERROR, "%s:%zu: cannot load a record the scanner accepted",
+		    in->name, in->lineno);
+	return v;
+}
+
+/* Adds "matches" (and "matches_field" unless it is text) to obj. */
+static void
+add_marks(struct run *r, json_t *obj, const json_t *outer)
+{
+	json_t *v = json_object_get(obj, r->field);
+
+	if (v == NULL && outer != NULL)
+		v = json_object_get(outer, r->field);
+	if (json_is_string(v))
+		json_object_set_new(obj, "matches",
+		    scio_filter_marks(r->f, json_string_value(v), json_string_length(v)));
+	else
+		json_object_set_new(obj, "matches", json_array());
+	if (strcmp(r->field, "text") != 0)
+		json_object_set_new(obj, "matches_field", json_string(r->field));
+}
+
+static void
+dump_to(struct scio_buf *b, json_t *rec)
+{
+	char *s = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	if (s == NULL)
+		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
+	scio_buf_reset(b);
+	scio_buf_adds(b, s);
+	scio_buf_addc(b, '\n');
+	free(s);
+}
+
+static void
+selected(struct run *r)
+{
+	r->nsel++;
+	if (r->max > 0 && r->nsel >= r->max)
+		r->stopping = 1;
+}
+
+static void
+list_doc(struct run *r, const char *doc, size_t n)
+{
+	if (scio_strset_add(&r->seen, doc, n)) {
+		scio_out_write(doc, n);
+		scio_out_write("\n", 1);
+	}
+}
+
+/* Which turns of a doc record to keep with --turns: the selected ones and
+ * their context. */
+static void
+keep_context(struct run *r, json_t *turns, const char *sel, char *keep, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!sel[i])
+			continue;
+		keep[i] = 1;
+		if (r->qa_mode) {
+			json_t *qa = json_object_get(json_array_get(turns, i), "qa");
+
+			for (size_t k = 0; k < n; k++)
+				if (qa != NULL && json_equal(qa,
+				    json_object_get(json_array_get(turns, k), "qa")))
+					keep[k] = 1;
+			continue;
+		}
+		for (size_t k = i >= r->before ? i - r->before : 0; k < i; k++)
+			keep[k] = 1;
+		for (size_t k = i + 1; k < n && k <= i + r->after; k++)
+			keep[k] = 1;
+	}
+}
+
+/* A doc record: its turns are tested one by one (a field a turn lacks is
+ * taken from the doc), and the doc is selected if any turn is. */
+static void
+grep_doc(struct run *r, const struct scio_input *in)
+{
+	json_t *doc = load_valid(in);
+	json_t *turns = json_object_get(doc, "turns");
+	size_t n = json_array_size(turns);
+	char *sel = scio_calloc(n + 1, 1), *keep = scio_calloc(n + 1, 1);
+	int any = 0;
+
+	if (n == 0)
+		any = !r->stopping && scio_filter_json(r->f, doc, NULL);
+	for (size_t i = 0; i < n && !r->stopping; i++) {
+		sel[i] = (char)scio_filter_json(r->f, json_array_get(turns, i), doc);
+		any |= sel[i];
+	}
+	if (!any)
+		goto done;
+	selected(r);
+	if (r->count)
+		goto done;
+	if (r->list) {
+		json_t *id = json_object_get(doc, "doc");
+
+		if (json_is_string(id))
+			list_doc(r, json_string_value(id), json_string_length(id));
+		goto done;
+	}
+	if (!r->turns && !r->mark) {
+		scio_out_write(in->line, in->len);
+		scio_out_write("\n", 1);
+		goto done;
+	}
+	if (r->mark && scio_filter_has_text(r->f))
+		for (size_t i = 0; i < n; i++)
+			if (sel[i])
+				add_marks(r, json_array_get(turns, i), doc);
+	if (r->turns && n > 0) {
+		json_t *kept = json_array();
+
+		keep_context(r, turns, sel, keep, n);
+		for (size_t i = 0; i < n; i++)
+			if (keep[i])
+				json_array_append(kept, json_array_get(turns, i));
+		json_object_set_new(doc, "turns", kept);
+	}
+	scio_record_write(doc);
+done:
+	free(sel);
+	free(keep);
+	json_decref(doc);
+}
+
+/* A turn, or any other record: tested on the scanned line. */
+static void
+grep_scanned(struct run *r, const struct scio_input *in)
+{
+	int sel = !r->stopping && scio_filter_scanned(r->f, &r->obj);
+	const struct scio_jmember *qa;
+
+	if (sel)
+		selected(r);
+	if (r->count)
+		return;
+	if (r->list) {
+		if (sel && string_member(&r->obj, "doc", &r->doc))
+			list_doc(r, r->doc.s, r->doc.len);
+		return;
+	}
+	if (r->ctx == NULL && !(sel && r->mark)) {
+		if (sel) {
+			scio_out_write(in->line, in->len);
+			scio_out_write("\n", 1);
+		}
+		return;
+	}
+	if (sel && r->mark && scio_filter_has_text(r->f)) {
+		json_t *rec = load_valid(in);
+
+		add_marks(r, rec, NULL);
+		dump_to(&r->out, rec);
+		json_decref(rec);
+	} else {
+		scio_buf_reset(&r->out);
+		scio_buf_add(&r->out, in->line, in->len);
+		scio_buf_addc(&r->out, '\n');
+	}
+	if (r->ctx == NULL) {
+		scio_out_write(r->out.s, r->out.len);
+		return;
+	}
+	int have_doc = string_member(&r->obj, "doc", &r->doc);
+	qa = scio_jobj_get(&r->obj, "qa");
+	scio_buf_reset(&r->qa);
+	if (qa != NULL && qa->type != SCIO_JNULL)
+		scio_buf_add(&r->qa, qa->val, qa->vallen);
+	scio_context_add(r->ctx, r->out.s, r->out.len, have_doc ? r->doc.s : NULL,
+	    qa != NULL && qa->type != SCIO_JNULL ? r->qa.s : NULL, sel);
+}
+
+static int
+is_doc_record(struct scio_jobj *obj, struct scio_buf *tmp)
+{
+	const struct scio_jmember *t = scio_jobj_get(obj, "turns");
+
+	return t != NULL && t->type == SCIO_JARRAY && string_member(obj, "type", tmp) &&
+	    strcmp(tmp->s, "doc") == 0;
+}
+
+/* Reads one input; returns 0 when -m says to stop reading altogether. */
+static int
+grep_input(struct run *r, struct scio_input *in)
+{
+	struct scio_jerr err;
+	int rc;
+
+	while ((rc = scio_input_next(in)) > 0) {
+		if (r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)))
+			return 0;
+		if (scio_line_is_blank(in->line, in->len))
+			continue;
+		if (scio_jscan(in->line, in->len, &r->obj, &err) < 0) {
+			report_bad(in, &err);
+			continue;
+		}
+		if (is_doc_record(&r->obj, &r->out))
+			grep_doc(r, in);
+		else
+			grep_scanned(r, in);
+	}
+	return !(r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)));
+}
+
+static void
+set_roles_ok(const char *role)
+{
+	static const char *const roles[] = { "chair", "official", "media", "other" };
+
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(role, roles[i]) == 0)
+			return;
+	scio_usage_error("--role: not chair, official, media or other: '%s'", role);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r;
+	const char **pats = NULL;
+	size_t npats = 0, nconds = 0;
+	struct fieldopt *conds = NULL;
+	int c, mflags = 0, icase = 0, invert = 0, context_given = 0;
+	const char *field = "text";
+
+	scio_cli_init(argc, argv);
+	memset(&r, 0, sizeof(r));
+	opterr = 0;	/* the messages below say the same, in our form */
+	while ((c = getopt_long(argc, argv, ":e:FiwvA:B:C:clm:hV", longopts, NULL)) != -1) {
+		struct fieldopt *fo = NULL;
+
+		switch (c) {
+		case 'e':
+			pats = scio_reallocarray(pats, npats + 1, sizeof(*pats));
+			pats[npats++] = optarg;
+			break;
+		case 'F': mflags |= SCIO_MATCH_FIXED; break;
+		case 'i': icase = 1; break;
+		case 'w': mflags |= SCIO_MATCH_WORD; break;
+		case 'v': invert = 1; break;
+		case OPT_FIELD: field = optarg; break;
+		case OPT_QA: r.qa_mode = 1; break;
+		case OPT_TURNS: r.turns = 1; break;
+		case OPT_MARK: r.mark = 1; break;
+		case 'A': r.after = parse_count(optarg, "-A"); context_given = 1; break;
+		case 'B': r.before = parse_count(optarg, "-B"); context_given = 1; break;
+		case 'C':
+			r.before = r.after = parse_count(optarg, "-C");
+			context_given = 1;
+			break;
+		case 'c': r.count = 1; break;
+		case 'l': r.list = 1; break;
+		case 'm':
+			r.max = parse_count(optarg, "-m");
+			if (r.max == 0)
+				scio_usage_error("-m: must be at least 1");
+			break;
+		case 'h':
+			scio_out_write(usage_text, sizeof(usage_text) - 1);
+			scio_out_close();
+			return SCIO_EXIT_OK;
+		case 'V':
+			scio_cli_version();
+			break;
+		case OPT_SPEAKER: case OPT_ROLE: case OPT_OUTLET: case OPT_DOC:
+		case OPT_SINCE: case OPT_UNTIL: case OPT_WHERE:
+			conds = scio_reallocarray(conds, nconds + 1, sizeof(*conds));
+			fo = &conds[nconds++];
+			fo->kind = c;
+			fo->value = optarg;
+			break;
+		case ':':
+			scio_usage_error("option requires an argument: '%s'", argv[optind - 1]);
+		default:
+			if (optopt != 0 && optopt < 256)
+				scio_usage_error("unknown option: '-%c'", optopt);
+			scio_usage_error("unknown option: '%s'", argv[optind - 1]);
+		}
+		if (fo == NULL)
+			continue;
+		switch (c) {
+		case OPT_SPEAKER: fo->field = "speaker"; fo->what = "--speaker"; break;
+		case OPT_OUTLET: fo->field = "outlet"; fo->what = "--outlet"; break;
+		case OPT_DOC: fo->field = "doc"; fo->what = "--doc"; break;
+		case OPT_ROLE:
+			set_roles_ok(optarg);
+			fo->field = "role";
+			fo->what = "--role";
+			break;
+		case OPT_SINCE: case OPT_UNTIL:
+			if (!scio_date_bound_ok(optarg))
+				scio_usage_error("%s: not YYYY, YYYY-MM or YYYY-MM-DD: '%s'",
+				    c == OPT_SINCE ? "--since" : "--until", optarg);
+			fo->field = "date";
+			break;
+		case OPT_WHERE: {
+			char *eq = strchr(optarg, '=');
+
+			if (eq == NULL || eq == optarg)
+				scio_usage_error("--where: not FIELD=VALUE: '%s'", optarg);
+			*eq = '\0';
+			fo->field = optarg;
+			fo->value = eq + 1;
+			fo->what = "--where";
+			break;
+		}
+		}
+	}
+	if (r.qa_mode && context_given)
+		scio_usage_error("--qa cannot be combined with -A, -B or -C");
+	if (r.count && r.list)
+		scio_usage_error("-c and -l cannot be combined");
+
+	r.f = scio_filter_new(icase ? SCIO_MATCH_ICASE : 0);
+	for (size_t i = 0; i < nconds; i++) {
+		if (conds[i].kind == OPT_SINCE)
+			scio_filter_since(r.f, conds[i].field, conds[i].value);
+		else if (conds[i].kind == OPT_UNTIL)
+			scio_filter_until(r.f, conds[i].field, conds[i].value);
+		else
+			scio_filter_equal(r.f, conds[i].field, conds[i].value, conds[i].what);
+	}
+	if (npats > 0)
+		scio_filter_text(r.f, pats, npats, mflags, field, invert);
+	else if (invert)
+		scio_filter_invert_all(r.f);
+	r.field = field;
+	if (r.qa_mode || r.before > 0 || r.after > 0)
+		r.ctx = scio_context_new(r.qa_mode, r.before, r.after);
+
+	if (optind == argc) {
+		struct scio_input in;
+
+		if (scio_input_open(&in, "-") == 0) {
+			grep_input(&r, &in);
+			scio_input_close(&in);
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		struct scio_input in;
+		int more;
+
+		if (scio_input_open(&in, argv[i]) < 0)
+			continue;
+		more = grep_input(&r, &in);
+		scio_input_close(&in);
+		if (!more)
+			break;
+	}
+	if (r.count)
+		printf("%llu\n", r.nsel);
+
+	scio_context_free(r.ctx);
+	scio_filter_free(r.f);
+	scio_jobj_free(&r.obj);
+	scio_buf_free(&r.out);
+	scio_buf_free(&r.doc);
+	scio_buf_free(&r.qa);
+	scio_strset_free(&r.seen);
+	free(pats);
+	free(conds);
+	scio_out_close();
+	if (scio_exit_status() == SCIO_EXIT_ERROR)
+		return SCIO_EXIT_ERROR;
+	return r.nsel > 0 ? SCIO_EXIT_OK : SCIO_EXIT_NONE;
+}

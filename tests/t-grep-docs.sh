@@ -1,0 +1,45 @@
+#!/bin/sh
+# Every example in scio-grep's man page and user guide runs and selects
+# something from the test fixtures; every option is documented.
+. "$SCIO_TOP/tests/lib.sh"
+
+G=$SCIO_TOP/tests/golden/scio-grep
+MAN=$SCIO_TOP/cmd/scio-grep.1
+GUIDE=$SCIO_TOP/docs/scio-grep.md
+export G
+
+run_examples() {
+	while IFS= read -r ex; do
+		[ -n "$ex" ] || continue
+		cp "$G/turns.jsonl" "$G/docs.jsonl" . &&
+		sh -c "$ex" >out 2>err
+		st=$?
+		if [ "$st" -ne 0 ] || [ ! -s out ] || [ -s err ]; then
+			echo "example failed (status $st): $ex"
+			cat err
+			return 1
+		fi
+	done
+}
+
+test_expect_success 'the man page examples run and select records' '
+	sed -n "/^\.SH EXAMPLES/,/^\.SH SEE ALSO/p" "$MAN" | grep "^scio-grep " >examples &&
+	test "$(wc -l <examples)" -ge 5 &&
+	run_examples <examples
+'
+
+test_expect_success 'the user guide examples run and select records' '
+	sed -n "s/^    \$ //p" "$GUIDE" >examples &&
+	test "$(wc -l <examples)" -ge 18 &&
+	run_examples <examples
+'
+
+test_expect_success 'every option of --help is in the man page and the guide' '
+	scio-grep --help | grep -o -- "--[a-z-]*" | sort -u >options &&
+	while read -r o; do
+		grep -qF -- "$(printf "%s" "$o" | sed "s/-/\\\\-/g")" "$MAN" ||
+			{ echo "not in the man page: $o"; exit 1; }
+		case $o in --help|--version|--regexp|--fixed-strings|--ignore-case|--word-regexp|--invert-match|--after-context|--before-context|--context|--count|--list|--max-count) continue ;; esac
+		grep -q -- "$o" "$GUIDE" || { echo "not in the guide: $o"; exit 1; }
+	done <options
+'
