@@ -186,7 +186,8 @@ main(int argc, char **argv)
 	struct scio_fetched *p;
 
 	scio_cli_init(argc, argv);
-	while ((ch = getopt_long(argc, argv, "i:b:j:w:A:m:qhV", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":i:b:j:w:A:m:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'i':
 			inputs = scio_reallocarray(inputs, ninputs + 1, sizeof(*inputs));
@@ -217,7 +218,7 @@ main(int argc, char **argv)
 		case 'q': quiet = 1; break;
 		case 'h': usage(); break;
 		case 'V': scio_cli_version(); break;
-		default: scio_usage_error("unknown option");
+		default: scio_cli_bad_option(ch, argv);
 		}
 	}
 	check = scio_url_resolve(NULL, base);

@@ -164,7 +164,8 @@ main(int argc, char **argv)
 
 	scio_cli_init(argc, argv);
 	o.header = 1;
-	while ((c = getopt_long(argc, argv, "f:t:F:w:hV", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:t:F:w:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': format = optarg; break;
 		case 't': o.template = optarg; break;
@@ -174,7 +175,7 @@ main(int argc, char **argv)
 		case 'C': colour = optarg ? optarg : "always"; break;
 		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
 		case 'V': scio_cli_version(); break;
-		default: scio_usage_error("bad option");
+		default: scio_cli_bad_option(c, argv);
 		}
 	}
 	if (format && o.template)

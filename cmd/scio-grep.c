@@ -431,12 +431,8 @@ main(int argc, char **argv)
 			fo->kind = c;
 			fo->value = optarg;
 			break;
-		case ':':
-			scio_usage_error("option requires an argument: '%s'", argv[optind - 1]);
 		default:
-			if (optopt != 0 && optopt < 256)
-				scio_usage_error("unknown option: '-%c'", optopt);
-			scio_usage_error("unknown option: '%s'", argv[optind - 1]);
+			scio_cli_bad_option(c, argv);
 		}
 		if (fo == NULL)
 			continue;

@@ -1,4 +1,5 @@
 /* cli.c: program start-up shared by every scio program. */
+#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,4 +37,14 @@ scio_cli_colour(int fd)
 	if (nc != NULL && *nc != '\0')
 		return 0;
 	return isatty(fd);
+}
+
+void
+scio_cli_bad_option(int ch, char **argv)
+{
+	if (ch == ':')
+		scio_usage_error("option requires an argument: '%s'", argv[optind - 1]);
+	if (optopt != 0 && optopt < 256)
+		scio_usage_error("unknown option: '-%c'", optopt);
+	scio_usage_error("unknown option: '%s'", argv[optind - 1]);
 }
