@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scio/alloc.h"
+#include "scio/charset.h"
 #include "scio/cli.h"
 #include "scio/conf.h"
 #include "scio/diag.h"
@@ -173,6 +174,13 @@ dump_lines(const struct scio_page_text *pt, const char *url)
 	}
 }
 
+static int
+has_bom(const char *s, size_t n)
+{
+	return (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ||
+	    (n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0));
+}
+
 /* Parses one page and routes what it yields. */
 static void
 handle_page(const char *html, size_t len, const char *encoding, const char *url,
@@ -297,10 +305,11 @@ parse_jsonl(struct scio_input *in)
 static void
 parse_html_file(struct scio_input *in, const char *path)
 {
-	struct scio_buf b = {0};
+	struct scio_buf b = {0}, utf8 = {0}, ctype = {0};
 	char chunk[65536];
 	size_t n;
 	const char *enc, *url;
+	char *declared;
 
 	/* the first line is already read: put it back */
 	scio_buf_add(&b, in->line, in->len);
@@ -313,14 +322,25 @@ parse_html_file(struct scio_input *in, const char *path)
 		scio_buf_free(&b);
 		return;
 	}
-	enc = scio_html_declared_charset(b.s, b.len);
-	if (enc == NULL && opt.charset)
-		enc = opt.charset;
-	if (enc == NULL)
-		enc = scio_utf8_valid(b.s, b.len) ? "UTF-8" : guess_charset(b.s, b.len);
+	/* What the file declares (a BOM, a meta tag) wins; then --charset;
+	 * then UTF-8 when the bytes are UTF-8, else a guess. */
+	declared = scio_charset_from_meta(b.s, b.len);
+	if (declared == NULL && !has_bom(b.s, b.len)) {
+		const char *cs = opt.charset;
+
+		if (cs == NULL && !scio_utf8_valid(b.s, b.len))
+			cs = guess_charset(b.s, b.len);
+		if (cs)
+			scio_buf_printf(&ctype, "text/html; charset=%s", cs);
+	}
+	free(declared);
+	scio_charset_to_utf8(b.s, b.len, ctype.len ? ctype.s : NULL, &utf8, NULL);
+	enc = "UTF-8";
 	url = opt.url ? opt.url : (strcmp(path, "-") == 0 ? NULL : path);
-	handle_page(b.s, b.len, enc, url, in->name, 0);
+	handle_page(utf8.s, utf8.len, enc, url, in->name, 0);
 	scio_buf_free(&b);
+	scio_buf_free(&utf8);
+	scio_buf_free(&ctype);
 }
 
 static void
@@ -365,7 +385,8 @@ main(int argc, char **argv)
 	int ch;
 
 	scio_cli_init(argc, argv);
-	while ((ch = getopt_long(argc, argv, "du:c:hV", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":du:c:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			opt.docs = 1;
@@ -387,7 +408,7 @@ main(int argc, char **argv)
 			scio_cli_version();
 			break;
 		default:
-			scio_usage_error("unknown option");
+			scio_cli_bad_option(ch, argv);
 		}
 	}
 	if (opt.url && argc - optind > 1)

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "scio/charset.h"
+#include "scio/text.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"
 /* How far into a body a meta charset is looked for, as HTML's prescan. */
@@ -121,58 +122,6 @@ scio_charset_decoder(const char *d)
 	return scio_strdup(d);
 }
 
-/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned min, cp;
-
-	if (c < 0x80)
-		return c ? 1 : 0;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, min = 0x80, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, min = 0x800, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, min = 0x10000, cp = c & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
-void
-scio_utf8_clean(const char *s, size_t n, struct scio_buf *out)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, run = 0;
-
-	scio_buf_grow(out, n);
-	while (i < n) {
-		size_t k = utf8_seq(p + i, n - i);
-
-		if (k > 0) {
-			i += k;
-			continue;
-		}
-		scio_buf_add(out, s + run, i - run);
-		scio_buf_adds(out, REPLACEMENT);
-		i++;
-		run = i;
-	}
-	scio_buf_add(out, s + run, n - run);
-}
-
 /* Decodes with iconv; returns -1 when iconv does not know the charset. */
 static int
 convert(const char *from, const char *body, size_t len, struct scio_buf *out)
@@ -207,7 +156,7 @@ convert(const char *from, const char *body, size_t len, struct scio_buf *out)
 	}
 	iconv_close(cd);
 	scio_buf_reset(out);
-	scio_utf8_clean(tmp.s, tmp.len, out);
+	scio_utf8_sanitize(tmp.s, tmp.len, out);
 	scio_buf_free(&tmp);
 	return 0;
 }
@@ -236,7 +185,7 @@ scio_charset_to_utf8(const char *body, size_t len, const char *ct,
 	scio_buf_reset(out);
 	if (strcasecmp(from, "UTF-8") == 0 ||
 	    convert(from, body + skip, len - skip, out) < 0)
-		scio_utf8_clean(body + skip, len - skip, out);
+		scio_utf8_sanitize(body + skip, len - skip, out);
 	scio_buf_grow(out, 0);
 	free(from);
 	if (declared != NULL)

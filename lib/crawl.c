@@ -5,6 +5,7 @@
 #include "scio/alloc.h"
 #include "scio/charset.h"
 #include "scio/crawl.h"
+#include "scio/text.h"
 #include "scio/diag.h"
 #include "scio/paginate.h"
 #include "scio/strmap.h"
@@ -310,7 +311,7 @@ str_or_null(const char *s)
 		return json_null();
 	if ((v = json_string(s)) != NULL)
 		return v;
-	scio_utf8_clean(s, strlen(s), &b);
+	scio_utf8_sanitize(s, strlen(s), &b);
 	v = json_stringn(scio_buf_str(&b), b.len);
 	scio_buf_free(&b);
 	return v;

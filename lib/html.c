@@ -426,39 +426,3 @@ scio_page_text_free(struct scio_page_text *pt)
 	free(pt->head_title);
 	memset(pt, 0, sizeof(*pt));
 }
-
-const char *
-scio_html_declared_charset(const char *buf, size_t len)
-{
-	static char found[40];
-	size_t lim = len < 8192 ? len : 8192;
-	const char *p, *end = buf + lim;
-
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		return "UTF-8";
-	if (len >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 || memcmp(buf, "\xFE\xFF", 2) == 0))
-		return "UTF-16";
-	for (p = buf; p + 8 < end; p++) {
-		size_t n = 0;
-
-		if (strncasecmp(p, "charset", 7) != 0)
-			continue;
-		p += 7;
-		while (p < end && (*p == ' ' || *p == '='))
-			p++;
-		while (p < end && (*p == '"' || *p == '\''))
-			p++;
-		while (p + n < end && n < sizeof(found) - 1 &&
-		    (isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '_'))
-			n++;
-		if (n == 0)
-			continue;
-		memcpy(found, p, n);
-		found[n] = '\0';
-		if (strcasecmp(found, "gbk") == 0 || strcasecmp(found, "gb2312") == 0 ||
-		    strcasecmp(found, "gb18030") == 0 || strcasecmp(found, "x-gbk") == 0)
-			return "GB18030";
-		return found;
-	}
-	return NULL;
-}

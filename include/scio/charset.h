@@ -28,7 +28,4 @@ char *scio_charset_decoder(const char *declared);
 void scio_charset_to_utf8(const char *body, size_t len,
     const char *content_type, struct scio_buf *out, char **declared);
 
-/* Appends s[0..n) to out with invalid UTF-8 and NULs as U+FFFD. */
-void scio_utf8_clean(const char *s, size_t n, struct scio_buf *out);
-
 #endif

@@ -49,9 +49,4 @@ int scio_html_read(const char *buf, size_t len, const char *encoding,
 
 void scio_page_text_free(struct scio_page_text *pt);
 
-/* The charset an HTML file declares in a BOM or a <meta> tag in its first
- * few kilobytes, normalised for iconv (GBK and GB2312 as GB18030), or NULL
- * when it declares none. The result is a static string. */
-const char *scio_html_declared_charset(const char *buf, size_t len);
-
 #endif
