@@ -583,6 +583,10 @@ people_member(struct scio_buf *b, const char *key, const struct scio_page *pg,
 	int first = 1;
 
 	scio_jw_key(b, key, 0);
+	if (pg == NULL || !pg->has_participants) {
+		scio_buf_add(b, "null", 4);	/* not known, not none */
+		return;
+	}
 	scio_buf_addc(b, '[');
 	for (int list = 0; pg && list < 2; list++) {
 		const struct scio_person *p = list ? pg->speakers : pg->chair;
@@ -628,7 +632,9 @@ scio_conf_doc(const struct scio_conf *c, struct scio_buf *out)
 			scio_jw_str(out, c->pages[k]->url);
 		}
 	scio_buf_addc(out, ']');
-	header_members(out, head, head ? head->title : conf_title(c),
+	/* without page 1, a later page's header still names the title,
+	 * source and dates; the participants stay unknown */
+	header_members(out, head ? head : first, conf_title(c),
 	    head ? head->date : conf_date(c));
 	people_member(out, "speakers", head, &cast, 0);
 	people_member(out, "chair", head, &cast, 1);

@@ -748,7 +748,8 @@ read_items(const struct scio_page_text *pt, struct scio_page *pg, size_t from, s
 	for (size_t k = 0; k < pt->nlinks; k++) {
 		const struct scio_link *lk = &pt->links[k];
 		const char *title = skip_bullet(lk->text);
-		char *url, *doc, date[11];
+		char *url, *doc, *t, date[11];
+		size_t tlen, ll;
 		const char *d = NULL;
 		int pno;
 
@@ -762,11 +763,26 @@ read_items(const struct scio_page_text *pt, struct scio_page *pg, size_t from, s
 			continue;
 		}
 		free(doc);
-		if (lk->line < pt->nlines && scio_date_find(line_at(pt, lk->line), date, NULL))
+		tlen = strlen(title);
+		/* a date run into the title (mobile listings) */
+		if (tlen > 10 && is_date_line(title + tlen - 10, date) &&
+		    isdigit((unsigned char)title[tlen - 10])) {
 			d = date;
-		else if (lk->line + 1 < pt->nlines && is_date_line(line_at(pt, lk->line + 1), date))
+			tlen -= 10;
+			while (tlen > 0 && (title[tlen - 1] == ' ' || title[tlen - 1] == '|'))
+				tlen--;
+		} else if (lk->line < pt->nlines && (ll = strlen(line_at(pt, lk->line))) > 10 &&
+		    isdigit((unsigned char)line_at(pt, lk->line)[ll - 10]) &&
+		    is_date_line(line_at(pt, lk->line) + ll - 10, date)) {
 			d = date;
-		add_item(pg, url, title, d);
+		} else if (lk->line < pt->nlines && scio_date_find(line_at(pt, lk->line), date, NULL)) {
+			d = date;
+		} else if (lk->line + 1 < pt->nlines && is_date_line(line_at(pt, lk->line + 1), date)) {
+			d = date;
+		}
+		t = scio_strndup(title, tlen);
+		add_item(pg, url, t, d);
+		free(t);
 	}
 }
 
