@@ -113,6 +113,9 @@ scio_buf_printf(struct scio_buf *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	/* GCC's sanitizer builds take fmt for possibly null without this */
+	if (fmt == NULL)
+		return;
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
