@@ -102,7 +102,7 @@ $(BUILD)/tests/test-%: $(BUILD)/tests/unit/test-%.o $(LIBSCIO)
 check: deps-check $(BINS) $(UNITS)
 	@SCIO_UNITS="$(UNITS)" sh tests/run.sh
 
-demo: $(BINS)
+demo: deps-check $(BINS)
 	@sh scripts/demo
 
 bench: $(BINS)
