@@ -1,0 +1,44 @@
+#!/bin/sh
+# Every command example in the README runs against the bundled sample
+# site served on 127.0.0.1, prints something and complains of nothing.
+. "$SCIO_TOP/tests/lib.sh"
+
+srv=$SCIO_TOP/tests/out/t-readme-server
+rm -rf "$srv"
+mkdir -p "$srv"
+# The sample site, with the listing's links made local and its items whose
+# pages the sample does not have (set H's missing page 1) left out.
+cp -R "$FIXTURES/site" "$srv/site"
+sed -i -e '/content_90000808\|content_90000202/d' -e 's|http://english.scio.gov.cn||g' \
+	"$srv/site/pressroom/node_8021725.htm"
+/usr/bin/python3 "$SCIO_TOP/tests/server.py" --root "$srv/site" >"$srv/port" 2>"$srv/err" &
+SRVPID=$!
+trap 'kill $SRVPID 2>/dev/null' EXIT
+i=0
+while [ ! -s "$srv/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+SITE=http://127.0.0.1:$(cat "$srv/port")
+export SITE
+
+# The README's indented command lines (continuations joined), without
+# synopsis lines, with the live site's address replaced by the sample's.
+examples() {
+	awk '/^    scio-/ { line = $0; while (line ~ /\\$/) { sub(/\\$/, "", line); getline more; line = line more }
+		sub(/^    /, "", line); print line }' "$SCIO_TOP/README.md" |
+		grep -v -e '\[' -e 'URL\.\.\.' |
+		sed -e "s|http://english.scio.gov.cn|$SITE|g" -e 's|~/.local/state/scio/|./|g'
+}
+
+test_expect_success 'the README examples run on the sample site' '
+	scio-fetch -q "$SITE/pressroom/2024-07/22/content_90000101.htm" >pages.jsonl &&
+	scio-parse pages.jsonl >turns.jsonl &&
+	examples >list &&
+	test "$(wc -l <list)" -ge 4 &&
+	while IFS= read -r ex; do
+		sh -c "$ex" >out 2>err
+		st=$?
+		if [ "$st" -ne 0 ] || [ -s err ] || { [ ! -s out ] && ! grep -q ">" list; }; then
+			echo "example failed (status $st): $ex"; cat err; exit 1
+		fi
+	done <list &&
+	test -s hits.html && test -s turns.jsonl
+'
