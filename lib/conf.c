@@ -632,6 +632,13 @@ scio_conf_doc(const struct scio_conf *c, struct scio_buf *out)
 			scio_jw_str(out, c->pages[k]->url);
 		}
 	scio_buf_addc(out, ']');
+	/* how many pages the pagination bar announces: more than urls
+	 * holds when some never came */
+	scio_jw_key(out, "pages", 0);
+	if (c->expected > 0)
+		scio_buf_printf(out, "%d", c->expected > (int)c->npages ? c->expected : (int)c->npages);
+	else
+		scio_buf_printf(out, "%zu", c->npages);
 	/* without page 1, a later page's header still names the title,
 	 * source and dates; the participants stay unknown */
 	header_members(out, head ? head : first, conf_title(c),
@@ -665,6 +672,7 @@ scio_page_doc(const struct scio_page *pg, struct scio_buf *out)
 	scio_buf_addc(out, '[');
 	scio_jw_str(out, pg->url);
 	scio_buf_addc(out, ']');
+	scio_buf_adds(out, ",\"pages\":1");
 	header_members(out, pg, pg->title, pg->date);
 	people_member(out, "speakers", pg, NULL, 0);
 	people_member(out, "chair", pg, NULL, 1);
