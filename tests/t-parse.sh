@@ -7,7 +7,7 @@ SITE=$FIXTURES/site
 
 # Every transcript and conference page of the fixture site, as page records.
 all_pages() {
-	(cd "$SITE" && find . -name 'content_*' -o -name 'node_9*' | sed 's|^\./||' | sort |
+	(cd "$SITE" && find . \( -name 'content_*' -o -name 'node_9*' \) ! -name '*.ctype' | sed 's|^\./||' | sort |
 		xargs "$MK")
 	"$MK" --root "$FIXTURES/mirror/www.china.org.cn" --base http://www.china.org.cn \
 		china/2019-06/14/content_99000303.htm
