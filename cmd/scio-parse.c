@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scio/alloc.h"
 #include "scio/charset.h"
@@ -308,8 +309,9 @@ parse_html_file(struct scio_input *in, const char *path)
 	struct scio_buf b = {0}, utf8 = {0}, ctype = {0};
 	char chunk[65536];
 	size_t n;
-	const char *enc, *url;
+	const char *url;
 	char *declared;
+	int plain = 0;
 
 	/* the first line is already read: put it back */
 	scio_buf_add(&b, in->line, in->len);
@@ -332,12 +334,21 @@ parse_html_file(struct scio_input *in, const char *path)
 			cs = guess_charset(b.s, b.len);
 		if (cs)
 			scio_buf_printf(&ctype, "text/html; charset=%s", cs);
+		else
+			plain = 1;	/* UTF-8 as it is: no copy */
+	} else if (declared && !has_bom(b.s, b.len) &&
+	    (strcasecmp(declared, "utf-8") == 0 || strcasecmp(declared, "utf8") == 0) &&
+	    scio_utf8_valid(b.s, b.len)) {
+		plain = 1;
 	}
 	free(declared);
-	scio_charset_to_utf8(b.s, b.len, ctype.len ? ctype.s : NULL, &utf8, NULL);
-	enc = "UTF-8";
+	if (!plain)
+		scio_charset_to_utf8(b.s, b.len, ctype.len ? ctype.s : NULL, &utf8, NULL);
 	url = opt.url ? opt.url : (strcmp(path, "-") == 0 ? NULL : path);
-	handle_page(utf8.s, utf8.len, enc, url, in->name, 0);
+	if (plain)
+		handle_page(b.s, b.len, "UTF-8", url, in->name, 0);
+	else
+		handle_page(utf8.s, utf8.len, "UTF-8", url, in->name, 0);
 	scio_buf_free(&b);
 	scio_buf_free(&utf8);
 	scio_buf_free(&ctype);

@@ -515,7 +515,7 @@ turn_members(struct scio_buf *b, const struct turn *t)
 	scio_jw_kstr(b, "outlet", media ? t->label : NULL);
 	scio_jw_kint(b, "qa", t->qa);
 	scio_jw_key(b, "text", 0);
-	scio_jw_strn(b, t->text.s ? t->text.s : "", t->text.len);
+	scio_jw_strn_utf8(b, t->text.s ? t->text.s : "", t->text.len);
 }
 
 size_t

@@ -61,6 +61,12 @@ scio_jw_strn(struct scio_buf *b, const char *s, size_t n)
 }
 
 void
+scio_jw_strn_utf8(struct scio_buf *b, const char *s, size_t n)
+{
+	escaped(b, s, n);
+}
+
+void
 scio_jw_str(struct scio_buf *b, const char *s)
 {
 	if (s == NULL)

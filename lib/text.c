@@ -1,5 +1,6 @@
 /* text.c: UTF-8, white space and date helpers for page text. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +39,17 @@ utf8_seq(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Whether the 8 bytes at p are all ASCII and none is NUL. */
+static int
+ascii8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	/* a high bit set, or a zero byte (the classic haszero trick) */
+	return ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) == 0;
+}
+
 int
 scio_utf8_valid(const char *s, size_t n)
 {
@@ -45,6 +57,10 @@ scio_utf8_valid(const char *s, size_t n)
 	size_t i = 0, k;
 
 	while (i < n) {
+		if (i + 8 <= n && ascii8(p + i)) {
+			i += 8;
+			continue;
+		}
 		if (p[i] >= 0x01 && p[i] < 0x80) {
 			i++;
 			continue;

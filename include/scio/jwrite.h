@@ -16,6 +16,10 @@
  * replaced by U+FFFD. */
 void scio_jw_strn(struct scio_buf *b, const char *s, size_t n);
 
+/* The same for text already known to be valid UTF-8 (scio-parse's page
+ * text, which the HTML reader has cleaned): no second check. */
+void scio_jw_strn_utf8(struct scio_buf *b, const char *s, size_t n);
+
 /* Appends s as a JSON string, or null when s is NULL. */
 void scio_jw_str(struct scio_buf *b, const char *s);
 
