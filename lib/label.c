@@ -205,6 +205,8 @@ static const char *const outlet_words[] = {
 	"Jiemian", "Sina", "Sohu", "NetEase", "Tencent", "Paper", "Outlook",
 	"Studio", "Headlines", "Insight", "Digest", "Bulletin", "Reporter",
 	"Correspondent", "Publishing", "Pictorial", "Voice", "Info",
+	"Zaobao", "Nikkei", "Yonhap", "TASS", "Ifeng", "Caijing", "Pao",
+	"Economic", "Business", "Finance", "Securities", "Youth",
 	NULL,
 };
 

@@ -64,6 +64,8 @@ test_labels(void)
 	CHECK(scio_name_like("Tang Weiming", 12), "two capitalised words read as a name");
 	CHECK(scio_name_like("Mr. Tang", 8), "an honorific and a surname read as a name");
 	CHECK(!scio_name_like("Red Star News", 13), "an outlet is not a name");
+	CHECK(scio_outlet_like("Lianhe Zaobao", 13), "a paper without a generic word is still an outlet");
+	CHECK(scio_outlet_like("Ta Kung Pao", 11), "Ta Kung Pao is a paper, not a person");
 	CHECK(scio_text_asks("My question is about exports."), "a journalist's opening asks");
 	CHECK(!scio_text_asks("We have made progress."), "a statement does not ask");
 }
@@ -102,6 +104,12 @@ test_urls(void)
 	free(s);
 	s = doc_of("http://www.china.org.cn/2025-05/08/content_9_2.shtml", &page);
 	CHECK(s && strcmp(s, "9") == 0 && page == 2, "a mirror's .shtml page");
+	free(s);
+	s = doc_of("http://m.china.org.cn/doc_1_29302_12345678.html", &page);
+	CHECK_STR(s, "12345678", "a mobile mirror's doc_ page");
+	free(s);
+	s = doc_of("http://english.scio.gov.cn/pressroom/index.htm", &page);
+	CHECK_STR(s, NULL, "a page that names no conference");
 	free(s);
 	s = scio_url_resolve("http://h/pressroom/2024-08/13/content_1.htm", "content_1_2.htm");
 	CHECK_STR(s, "http://h/pressroom/2024-08/13/content_1_2.htm", "a relative link");
