@@ -412,11 +412,11 @@ scio_fmt_wants_tree(const struct scio_fmt *f, const char *type, size_t typelen)
 }
 
 static void
-conf_reset(struct scio_conf *c)
+conf_reset(struct scio_fmt_conf *c)
 {
 	struct scio_buf *bufs[] = {&c->doc, &c->title, &c->date, &c->time,
 	    &c->place, &c->url, &c->source, &c->published, &c->category,
-	    &c->summary, &c->zh_url};
+	    &c->summary, &c->zh_url, &c->text};
 
 	for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++)
 		scio_buf_reset(bufs[i]);
@@ -446,7 +446,7 @@ conf_end(struct scio_fmt *f)
 static void
 conf_begin(struct scio_fmt *f, const struct scio_frec *r, int is_doc)
 {
-	struct scio_conf *c = &f->conf;
+	struct scio_fmt_conf *c = &f->conf;
 
 	conf_reset(c);
 	get_str(r, "doc", &c->doc);
@@ -461,6 +461,7 @@ conf_begin(struct scio_fmt *f, const struct scio_frec *r, int is_doc)
 		get_str(r, "category", &c->category);
 		get_str(r, "summary", &c->summary);
 		get_str(r, "zh_url", &c->zh_url);
+		get_str(r, "text", &c->text);
 		c->speakers = scio_frec_tree(r, "speakers");
 		c->chair = scio_frec_tree(r, "chair");
 	}
@@ -474,7 +475,7 @@ conf_begin(struct scio_fmt *f, const struct scio_frec *r, int is_doc)
 static void
 one_turn(struct scio_fmt *f, const struct scio_frec *r)
 {
-	struct scio_turn *t = &f->turn;
+	struct scio_fmt_turn *t = &f->turn;
 
 	get_str(r, "speaker", &t->speaker);
 	get_str(r, "role", &t->role);
@@ -617,7 +618,7 @@ scio_fmt_finish(struct scio_fmt *f)
 		struct scio_buf *bufs[] = {&f->conf.doc, &f->conf.title,
 		    &f->conf.date, &f->conf.time, &f->conf.place, &f->conf.url,
 		    &f->conf.source, &f->conf.published, &f->conf.category,
-		    &f->conf.summary, &f->conf.zh_url, &f->turn.speaker,
+		    &f->conf.summary, &f->conf.zh_url, &f->conf.text, &f->turn.speaker,
 		    &f->turn.role, &f->turn.outlet, &f->turn.text, &f->out,
 		    &f->tmp, &f->tmp2, &f->toc, &f->body};
 

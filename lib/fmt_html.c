@@ -163,7 +163,7 @@ people(struct scio_fmt *f, const char *label, const char *label1, json_t *p)
 }
 
 static void
-html_conf_begin(struct scio_fmt *f, const struct scio_conf *c)
+html_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	open_page(f, &c->title);
 	scio_buf_reset(&f->toc);
@@ -185,6 +185,25 @@ html_conf_begin(struct scio_fmt *f, const struct scio_conf *c)
 	meta(f, "Source", &c->url, 1);
 	meta(f, "Chinese", &c->zh_url, 1);
 	scio_buf_adds(&f->out, "</dl>\n</header>\n");
+	for (int part = 0; part < 2; part++) {
+		/* the summary, then an article's or notice's own text */
+		const struct scio_buf *b = part ? &c->text : &c->summary;
+		const char *s = scio_buf_str(b);
+		size_t n = b->len, i = 0, start;
+
+		while (i < n) {
+			while (i < n && (s[i] == '\n' || s[i] == '\r'))
+				i++;
+			start = i;
+			while (i < n && s[i] != '\n')
+				i++;
+			if (scio_line_is_blank(s + start, i - start))
+				continue;
+			scio_buf_adds(&f->out, part ? "<p>" : "<p class=\"summary\">");
+			esc_html(&f->out, s + start, i - start);
+			scio_buf_adds(&f->out, "</p>\n");
+		}
+	}
 }
 
 /* The class of a turn: its role when it is one of the schema's. */
@@ -201,8 +220,8 @@ role_class(const struct scio_buf *role)
 
 /* The contents entry of a question: its label and its first words. */
 static void
-toc_entry(struct scio_fmt *f, const struct scio_conf *c,
-    const struct scio_turn *t, const struct scio_buf *label)
+toc_entry(struct scio_fmt *f, const struct scio_fmt_conf *c,
+    const struct scio_fmt_turn *t, const struct scio_buf *label)
 {
 	const char *s = scio_buf_str(&t->text);
 	size_t n = t->text.len, cut;
@@ -227,8 +246,8 @@ toc_entry(struct scio_fmt *f, const struct scio_conf *c,
 }
 
 static void
-html_turn(struct scio_fmt *f, const struct scio_conf *c,
-    const struct scio_turn *t)
+html_turn(struct scio_fmt *f, const struct scio_fmt_conf *c,
+    const struct scio_fmt_turn *t)
 {
 	const char *s = scio_buf_str(&t->text), *role = role_class(&t->role);
 	size_t n = t->text.len, i = 0, start;
@@ -270,7 +289,7 @@ html_turn(struct scio_fmt *f, const struct scio_conf *c,
 }
 
 static void
-html_conf_end(struct scio_fmt *f, const struct scio_conf *c)
+html_conf_end(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	(void)c;
 	if (f->toc.len) {

@@ -134,7 +134,7 @@ md_people(struct scio_fmt *f, const char *label, const char *label1,
 }
 
 static void
-md_conf_begin(struct scio_fmt *f, const struct scio_conf *c)
+md_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	if (f->nout != LAST_NONE)
 		scio_buf_addc(&f->out, '\n');
@@ -151,12 +151,32 @@ md_conf_begin(struct scio_fmt *f, const struct scio_conf *c)
 	md_people(f, "Chairpersons", "Chairperson", c->chair);
 	md_item(f, "Source", &c->url, 1);
 	md_item(f, "Chinese", &c->zh_url, 1);
+	for (int part = 0; part < 2; part++) {
+		/* the summary, then an article's or notice's own text */
+		const struct scio_buf *b = part ? &c->text : &c->summary;
+		const char *s = scio_buf_str(b);
+		size_t n = b->len, i = 0, start;
+		struct scio_marks none = {0};
+
+		while (i < n) {
+			while (i < n && (s[i] == '\n' || s[i] == '\r'))
+				i++;
+			start = i;
+			while (i < n && s[i] != '\n')
+				i++;
+			if (scio_line_is_blank(s + start, i - start))
+				continue;
+			scio_buf_addc(&f->out, '\n');
+			md_para(&f->out, s, start, i, &none);
+			scio_buf_addc(&f->out, '\n');
+		}
+	}
 	f->nout = LAST_CONF;
 }
 
 static void
-md_turn(struct scio_fmt *f, const struct scio_conf *c,
-    const struct scio_turn *t)
+md_turn(struct scio_fmt *f, const struct scio_fmt_conf *c,
+    const struct scio_fmt_turn *t)
 {
 	const char *s = scio_buf_str(&t->text), *quote;
 	size_t n = t->text.len, i = 0, start;
@@ -191,7 +211,7 @@ md_turn(struct scio_fmt *f, const struct scio_conf *c,
 }
 
 static void
-md_conf_end(struct scio_fmt *f, const struct scio_conf *c)
+md_conf_end(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	(void)f;
 	(void)c;

@@ -144,8 +144,11 @@ put_people(struct scio_fmt *f, const char *label, const char *label1,
 	}
 }
 
+static void put_paragraphs(struct scio_fmt *f, const struct scio_fmt_turn *t,
+    size_t indent);
+
 static void
-text_conf_begin(struct scio_fmt *f, const struct scio_conf *c)
+text_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	if (f->nout != LAST_NONE)
 		scio_buf_addc(&f->out, '\n');
@@ -161,6 +164,21 @@ text_conf_begin(struct scio_fmt *f, const struct scio_conf *c)
 	put_field(f, "Source", &c->url, 1);
 	put_field(f, "Chinese", &c->zh_url, 1);
 	put_rule(f, '=', NULL);
+	if (c->summary.len || c->text.len) {
+		/* the summary, and an article's or notice's own text */
+		struct scio_fmt_turn body = {0};
+
+		body.text = c->summary;
+		if (c->summary.len) {
+			scio_buf_addc(&f->out, '\n');
+			put_paragraphs(f, &body, 0);
+		}
+		body.text = c->text;
+		if (c->text.len) {
+			scio_buf_addc(&f->out, '\n');
+			put_paragraphs(f, &body, 0);
+		}
+	}
 	f->nout = LAST_CONF;
 }
 
@@ -179,7 +197,7 @@ role_colour(const struct scio_buf *role)
 }
 
 void
-scio_fmt_turn_label(const struct scio_turn *t, struct scio_buf *out)
+scio_fmt_turn_label(const struct scio_fmt_turn *t, struct scio_buf *out)
 {
 	int media = strcmp(scio_buf_str(&t->role), "media") == 0;
 
@@ -196,7 +214,7 @@ scio_fmt_turn_label(const struct scio_turn *t, struct scio_buf *out)
 }
 
 static void
-put_paragraphs(struct scio_fmt *f, const struct scio_turn *t, size_t indent)
+put_paragraphs(struct scio_fmt *f, const struct scio_fmt_turn *t, size_t indent)
 {
 	struct wrap_ctx w = {f, &t->marks, indent, NULL, NULL};
 	const char *s = scio_buf_str(&t->text);
@@ -219,8 +237,8 @@ put_paragraphs(struct scio_fmt *f, const struct scio_turn *t, size_t indent)
 }
 
 static void
-text_turn(struct scio_fmt *f, const struct scio_conf *c,
-    const struct scio_turn *t)
+text_turn(struct scio_fmt *f, const struct scio_fmt_conf *c,
+    const struct scio_fmt_turn *t)
 {
 	(void)c;
 	if (t->new_exchange) {
@@ -239,7 +257,7 @@ text_turn(struct scio_fmt *f, const struct scio_conf *c,
 }
 
 static void
-text_conf_end(struct scio_fmt *f, const struct scio_conf *c)
+text_conf_end(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	(void)f;
 	(void)c;

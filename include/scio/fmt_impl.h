@@ -10,15 +10,16 @@
  * date, url) or from a doc record (everything). Empty buffers are fields
  * the records do not have. speakers and chair are borrowed from the doc's
  * tree (NULL for turns). */
-struct scio_conf {
+struct scio_fmt_conf {
 	struct scio_buf doc, title, date, time, place, url, source, published,
 	    category, summary, zh_url;
+	struct scio_buf text;	/* an article's or notice's own text */
 	json_t *speakers, *chair;
 	int ordinal;		/* 1 for the first conference of the output */
 };
 
 /* One turn, from a turn record or from a doc's "turns". */
-struct scio_turn {
+struct scio_fmt_turn {
 	struct scio_buf speaker, role, outlet, text;
 	long long qa;		/* -1 when unknown */
 	int new_exchange;	/* qa differs from the turn before and is > 0 */
@@ -33,10 +34,10 @@ struct scio_fmt;
  * f->out, which the driver writes out after each record. */
 struct scio_doc_ops {
 	void (*begin)(struct scio_fmt *f);
-	void (*conf_begin)(struct scio_fmt *f, const struct scio_conf *c);
-	void (*turn)(struct scio_fmt *f, const struct scio_conf *c,
-	    const struct scio_turn *t);
-	void (*conf_end)(struct scio_fmt *f, const struct scio_conf *c);
+	void (*conf_begin)(struct scio_fmt *f, const struct scio_fmt_conf *c);
+	void (*turn)(struct scio_fmt *f, const struct scio_fmt_conf *c,
+	    const struct scio_fmt_turn *t);
+	void (*conf_end)(struct scio_fmt *f, const struct scio_fmt_conf *c);
 	/* a record that is not a turn or a doc: link, page, or unknown */
 	void (*other)(struct scio_fmt *f, const struct scio_frec *r,
 	    const char *type);
@@ -51,8 +52,8 @@ struct scio_fmt {
 	int in_conf;
 	int nconf;
 	int nout;			/* things written so far (for separators) */
-	struct scio_conf conf;
-	struct scio_turn turn;
+	struct scio_fmt_conf conf;
+	struct scio_fmt_turn turn;
 	long long prev_qa;
 	struct scio_template *tpl;
 	/* html: the conference's contents and body, built while it runs */
@@ -76,7 +77,7 @@ void scio_fmt_person(const json_t *p, struct scio_buf *out);
 
 /* Appends a turn's heading: the speaker, and for a question the outlet
  * ("Wang Fang, Yicai"); "Question" or "Unknown speaker" when unnamed. */
-void scio_fmt_turn_label(const struct scio_turn *t, struct scio_buf *out);
+void scio_fmt_turn_label(const struct scio_fmt_turn *t, struct scio_buf *out);
 
 /* Writes f->out to stdout and empties it. */
 void scio_fmt_flush(struct scio_fmt *f);
