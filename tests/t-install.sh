@@ -142,4 +142,13 @@ else
 		printf "%s=_scio\n" $PROGS >want &&
 		test_cmp want got
 	'
+	test_expect_success 'zsh completes options and their values at a prompt' '
+		install_into "$PWD/stage" &&
+		Z="zsh -f $SCIO_TOP/tests/zsh-complete.zsh $PWD/stage/usr/local/share/zsh/site-functions" &&
+		$Z "scio-grep --role=" chair media official other &&
+		$Z "scio-fmt -f " csv html json md text tsv &&
+		$Z "scio-fetch --sta" "--state=" &&
+		$Z "scio-parse --charset=" GB18030 Windows-1252 &&
+		! TRIES=20 $Z "scio-grep --role=" nonsense-value >/dev/null
+	'
 fi
