@@ -3,6 +3,8 @@
 PREFIX     = /usr/local
 BINDIR     = $(PREFIX)/bin
 MANPREFIX  = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 DESTDIR    =
 CC         = cc
 CFLAGS     = -O2 -g
@@ -53,6 +55,7 @@ LIBS_scio-fmt   = $(JSON_LIBS)
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
 MANS     = $(wildcard cmd/*.1)
+MANS5    = $(wildcard man/*.5)
 LIB_SRCS = $(wildcard lib/*.c)
 LIB_OBJS = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
 LIBSCIO  = $(BUILD)/libscio.a
@@ -109,16 +112,29 @@ bench: $(BINS)
 	@sh scripts/deps bench
 	@sh bench/run.sh
 
+# Programs, man pages (section 1 for each program, section 5 for the
+# records) and shell completions, all under $(DESTDIR)$(PREFIX).  The bash
+# completion serves every program, so it goes in under each one's name.
 install: $(BINS)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	for p in $(PROGS); do cp -f bin/$$p $(DESTDIR)$(BINDIR)/$$p; \
-		chmod 755 $(DESTDIR)$(BINDIR)/$$p; done
+		chmod 755 $(DESTDIR)$(BINDIR)/$$p; \
+		cp -f completions/scio-tools.bash $(DESTDIR)$(BASHCOMPDIR)/$$p; \
+		chmod 644 $(DESTDIR)$(BASHCOMPDIR)/$$p; done
 	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/; \
 		chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
+	for m in $(MANS5); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man5/; \
+		chmod 644 $(DESTDIR)$(MANPREFIX)/man5/$${m##*/}; done
+	cp -f completions/_scio $(DESTDIR)$(ZSHCOMPDIR)/_scio
+	chmod 644 $(DESTDIR)$(ZSHCOMPDIR)/_scio
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p \
+		$(DESTDIR)$(BASHCOMPDIR)/$$p; done
 	for m in $(MANS); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
+	for m in $(MANS5); do rm -f $(DESTDIR)$(MANPREFIX)/man5/$${m##*/}; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_scio
 
 clean:
 	rm -rf build/default build/san bin tests/out

@@ -1,0 +1,101 @@
+# bash completion for scio-tools: scio-fetch, scio-parse, scio-grep, scio-fmt.
+# Installed once under each program's name in bash-completion's
+# completions directory; it needs nothing from bash-completion itself, so
+# it can also be sourced from ~/.bashrc.
+
+# The record fields that --field, --where and --fields take.
+_scio_fields='type doc url page seq title date speaker role outlet qa text kind urls pages category summary source published time place zh_url speakers chair turns'
+
+_scio_tools()
+{
+	local cur prev opts
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=
+	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
+	# --opt=value arrives as three words when = is a word break.
+	if [ "$cur" = "=" ]; then
+		cur=
+	elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -gt 1 ]; then
+		prev=${COMP_WORDS[COMP_CWORD-2]}
+	fi
+	COMPREPLY=()
+
+	case ${COMP_WORDS[0]##*/} in
+	scio-fetch)
+		opts='--input --base --no-follow --pages --jobs --per-host --wait
+			--random-wait --user-agent --retries --retry-delay
+			--max-retry-delay --connect-timeout --timeout --low-speed-limit
+			--low-speed-time --max-bytes --max-redirs --state --all
+			--checkpoint --save --warc --quiet --help --version'
+		case $prev in
+		-i|--input|--state|--warc)
+			COMPREPLY=($(compgen -f -- "$cur")); return ;;
+		--save)
+			COMPREPLY=($(compgen -d -- "$cur")); return ;;
+		-b|--base)
+			COMPREPLY=($(compgen -W 'http://english.scio.gov.cn https://english.scio.gov.cn' -- "$cur")); return ;;
+		--pages|-j|--jobs|--per-host|-w|--wait|-A|--user-agent|--retries|\
+		--retry-delay|--max-retry-delay|--connect-timeout|-m|--timeout|\
+		--low-speed-limit|--low-speed-time|--max-bytes|--max-redirs|--checkpoint)
+			return ;;
+		esac
+		;;
+	scio-parse)
+		opts='--docs --url --charset --lines --help --version'
+		case $prev in
+		-u|--url)
+			return ;;
+		-c|--charset)
+			COMPREPLY=($(compgen -W 'UTF-8 GB18030 GBK GB2312 Windows-1252 ISO-8859-1' -- "$cur")); return ;;
+		esac
+		;;
+	scio-grep)
+		opts='--regexp --fixed-strings --ignore-case --word-regexp
+			--invert-match --field --speaker --role --outlet --doc --since
+			--until --where --qa --after-context --before-context --context
+			--turns --count --list --max-count --mark --help --version'
+		case $prev in
+		--role)
+			COMPREPLY=($(compgen -W 'chair official media other' -- "$cur")); return ;;
+		--field)
+			COMPREPLY=($(compgen -W "$_scio_fields" -- "$cur")); return ;;
+		--where)
+			compopt -o nospace 2>/dev/null
+			COMPREPLY=($(compgen -S = -W "$_scio_fields" -- "$cur")); return ;;
+		-e|--regexp|--speaker|--outlet|--doc|--since|--until|-A|\
+		--after-context|-B|--before-context|-C|--context|-m|--max-count)
+			return ;;
+		esac
+		;;
+	scio-fmt)
+		opts='--format --template --fields --no-header --width --color
+			--help --version'
+		case $prev in
+		-f|--format)
+			COMPREPLY=($(compgen -W 'text md csv tsv html json' -- "$cur")); return ;;
+		--color|--colour)
+			# Only --color=WHEN takes a value; --color WHEN is a file.
+			if [ "${COMP_WORDS[COMP_CWORD-1]}" = "=" ] || [ "${COMP_WORDS[COMP_CWORD]}" = "=" ]; then
+				COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return
+			fi ;;
+		-F|--fields)
+			# A comma-separated list: complete the last name in it.
+			local done=${cur%"${cur##*,}"}
+			compopt -o nospace 2>/dev/null
+			COMPREPLY=($(compgen -P "$done" -W "$_scio_fields" -- "${cur##*,}")); return ;;
+		-t|--template|-w|--width)
+			return ;;
+		esac
+		;;
+	*)
+		return ;;
+	esac
+
+	case $cur in
+	-*)
+		COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
+	*)
+		COMPREPLY=($(compgen -f -- "$cur")) ;;
+	esac
+}
+complete -F _scio_tools -o filenames scio-fetch scio-parse scio-grep scio-fmt

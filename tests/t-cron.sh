@@ -1,0 +1,112 @@
+#!/bin/sh
+# examples/cron/scio-nightly against the sample site on 127.0.0.1: the
+# first run archives every conference the listing names, a second run adds
+# nothing and loses nothing, a new conference is added alone, and after a
+# failure (a page missing, the archive not writable) the run says so, exits
+# 1, and the next run makes up for it.
+. "$SCIO_TOP/tests/lib.sh"
+if ! test_have python3 || ! command -v flock >/dev/null 2>&1; then
+	test_skip 'scio-nightly' 'python3 and flock needed'
+	exit 0
+fi
+. "$SCIO_TOP/tests/sample-site.sh"
+sample_site_start
+
+NIGHTLY=$SCIO_TOP/examples/cron/scio-nightly
+SCIO_FETCH_OPTIONS="--retries 0 --timeout 10"
+export NIGHTLY SCIO_FETCH_OPTIONS
+LISTING=$SITEDIR/pressroom/node_8021725.htm
+cp "$LISTING" "$SITEDIR/listing.orig"
+export LISTING
+
+# nightly: one run on ./d, its stdout and stderr kept, its status returned.
+nightly() {
+	"$NIGHTLY" -b "$SITE" -d d "$@" >out 2>err
+}
+# archived: the turn records in the archive, sorted.
+archived() {
+	zcat d/archive/turns-*.jsonl.gz | sort
+}
+# expected: what the whole pipeline makes of the listing, run by hand.
+expected() {
+	scio-fetch -q "$SITE/pressroom/node_8021725.htm" | scio-parse |
+		scio-fetch -q | scio-parse | sort
+}
+restore() {
+	cp "$SITEDIR/listing.orig" "$LISTING"
+}
+
+test_expect_success 'the first run archives every listed conference, silently' '
+	nightly && test_cmp /dev/null out && test_cmp /dev/null err &&
+	ls d/archive >files && test "$(wc -l <files)" = 1 &&
+	grep -q "^turns-[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]\.jsonl\.gz$" files &&
+	expected >want && test "$(wc -l <want)" -ge 30 &&
+	archived >got && test_cmp want got &&
+	test "$(wc -l <d/scio-nightly.log)" = 1 &&
+	grep -q "Z ok: 4 listed, 7 pages new, $(wc -l <want) turns to turns-" d/scio-nightly.log
+'
+
+test_expect_success 'a second run adds nothing and loses nothing' '
+	nightly && cp d/archive/turns-*.jsonl.gz before.gz &&
+	nightly && test_cmp /dev/null out && test_cmp /dev/null err &&
+	cmp before.gz d/archive/turns-*.jsonl.gz &&
+	expected >want && archived >got && test_cmp want got &&
+	test "$(wc -l <d/scio-nightly.log)" = 2 &&
+	sed -n 2p d/scio-nightly.log | grep -q "ok: 4 listed, 0 pages new, 0 turns" &&
+	test -z "$(ls d/spool)"
+'
+
+test_expect_success 'a conference newly listed is archived alone, once' '
+	nightly && archived >first &&
+	sed -i "/content_90000909/i <li><a href=\"2019-06/14/content_90000303.htm\">SCIO press conference on rural post</a> <span class=\"date\">June 14, 2019</span></li>" "$LISTING" &&
+	nightly; st=$?; restore; test $st = 0 &&
+	archived >got &&
+	comm -13 first got >added &&
+	test "$(wc -l <got)" = $(($(wc -l <first) + $(wc -l <added))) &&
+	jq -r .doc added | sort -u >docs && echo 90000303 >want && test_cmp want docs &&
+	test -z "$(sort got | uniq -d)" &&
+	tail -n 1 d/scio-nightly.log | grep -q "ok: 5 listed, 2 pages new"
+'
+
+test_expect_success 'a page that fails: status 1, a log line, and the next run makes up for it' '
+	mv "$SITEDIR/pressroom/2021-12/10/content_90000404.htm" missing.htm &&
+	nightly; st=$?;
+	mv missing.htm "$SITEDIR/pressroom/2021-12/10/content_90000404.htm" &&
+	test $st = 1 && test_cmp /dev/null out &&
+	grep -q "^scio-nightly: .* FAILED: some pages could not be fetched" err &&
+	tail -n 1 d/scio-nightly.log | grep -q "FAILED: some pages could not be fetched" &&
+	archived >got && ! grep -q "\"doc\":\"90000404\"" got &&
+	nightly && test_cmp /dev/null err &&
+	expected >want && archived >got && test_cmp want got
+'
+
+test_expect_success 'an archive that cannot be written: pages kept in the spool, archived next run' '
+	mkdir -p d && mkdir d/turns.part.gz &&
+	nightly; st=$?; test $st = 1 &&
+	grep -q "cannot append to .*kept for the next run" err &&
+	test "$(ls d/spool | wc -l)" = 1 && ! ls d/archive/*.gz 2>/dev/null &&
+	rmdir d/turns.part.gz &&
+	nightly && test -z "$(ls d/spool)" &&
+	expected >want && archived >got && test_cmp want got &&
+	tail -n 1 d/scio-nightly.log | grep -q "ok: 4 listed, 0 pages new, $(wc -l <want) turns"
+'
+
+test_expect_success 'the site unreachable: status 1 and nothing archived' '
+	"$NIGHTLY" -b http://127.0.0.1:1 -d d >out 2>err; st=$?; test $st = 1 &&
+	grep -q "FAILED: listing: scio-fetch exited 1" err &&
+	! ls d/archive/*.gz 2>/dev/null && test -z "$(ls d/spool)"
+'
+
+test_expect_success 'a run while another holds the lock does nothing, with status 0' '
+	mkdir d && flock d/lock "$NIGHTLY" -b "$SITE" -d d >out 2>err &&
+	test_cmp /dev/null out && test_cmp /dev/null err &&
+	grep -q "busy: another run holds" d/scio-nightly.log &&
+	! test -e d/state && ! ls d/archive/*.gz 2>/dev/null
+'
+
+test_expect_success 'SCIO_BASE and SCIO_DIR stand for -b and -d; -h and a bad option' '
+	SCIO_BASE=$SITE SCIO_DIR=$PWD/e "$NIGHTLY" && test -s e/archive/turns-*.jsonl.gz &&
+	"$NIGHTLY" -h >help && grep -q "^Usage: scio-nightly" help &&
+	test_expect_code 2 "$NIGHTLY" -x 2>err && grep -q "Usage:" err &&
+	test_expect_code 2 "$NIGHTLY" extra 2>err && grep -q "unexpected argument" err
+'
