@@ -84,6 +84,18 @@ classify(const xmlChar *xname)
 		if (n[1] == '\0')
 			return C_LINK;
 		break;
+	case 'p':
+		if (n[1] == '\0')
+			return C_BLOCK;
+		break;
+	case 'd':
+		if (strcmp(n, "div") == 0)
+			return C_BLOCK;
+		break;
+	case 'l':
+		if (strcmp(n, "li") == 0)
+			return C_BLOCK;
+		break;
 	case 'b':
 		if (n[1] == '\0')
 			return C_BOLD;
@@ -107,6 +119,8 @@ classify(const xmlChar *xname)
 			return C_VOID_BREAK;
 		break;
 	case 't':
+		if ((n[1] == 'd' || n[1] == 'r' || n[1] == 'h') && n[2] == '\0')
+			return C_BLOCK;
 		if (strcmp(n, "title") == 0)
 			return C_TITLE;
 		break;

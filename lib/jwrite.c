@@ -1,4 +1,5 @@
 /* jwrite.c: compact JSON text for records made in bulk. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,23 @@ needs_escape(unsigned char c)
 	return c < 0x20 || c == '"' || c == '\\';
 }
 
+/* Whether any of the 8 bytes at p needs an escape: a control character,
+ * '"' or '\\' (bytewise tests on one 64-bit word). */
+static int
+escape_in8(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w, q, b;
+
+	memcpy(&w, p, 8);
+	q = w ^ (ones * '"');
+	b = w ^ (ones * '\\');
+	/* a zero byte in q or b, or a byte below 0x20 in w (high bits
+	 * masked so that UTF-8 bytes do not count) */
+	return (((q - ones) & ~q) | ((b - ones) & ~b) |
+	    ((w - ones * 0x20) & ~w)) & highs ? 1 : 0;
+}
+
 static void
 escaped(struct scio_buf *b, const char *s, size_t n)
 {
@@ -21,8 +39,13 @@ escaped(struct scio_buf *b, const char *s, size_t n)
 	scio_buf_grow(b, n + 2);
 	scio_buf_addc(b, '"');
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
+		while (i + 8 <= n && !escape_in8(s + i))
+			i += 8;
+		if (i >= n)
+			break;
+		c = (unsigned char)s[i];
 		if (!needs_escape(c))
 			continue;
 		scio_buf_add(b, s + run, i - run);

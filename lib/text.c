@@ -50,6 +50,19 @@ ascii8(const unsigned char *p)
 	return ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) == 0;
 }
 
+/* Whether the 8 bytes at p are all printable ASCII other than space:
+ * bytes a run of text copies as they are. */
+static int
+plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	/* no byte of 0x80 or more, and none below 0x21 */
+	return ((w | ((w - ones * 0x21) & ~w)) & highs) == 0;
+}
+
 int
 scio_utf8_valid(const char *s, size_t n)
 {
@@ -132,6 +145,8 @@ scio_ws_collapse(const char *s, size_t n, struct scio_buf *out)
 		 * and UTF-8 continuation bytes) is copied whole */
 		size_t j = i;
 
+		while (j + 8 <= n && plain8(p + j))
+			j += 8;
 		while (j < n && p[j] > ' ' && p[j] < 0xC2)
 			j++;
 		if (j > i) {
