@@ -425,12 +425,13 @@ conf_reset(struct scio_conf *c)
 	c->speakers = c->chair = NULL;
 }
 
+/* A field's value as text: a value of an unexpected type (an array, an
+ * object, a boolean) is shown as compact JSON rather than dropped. */
 static void
 get_str(const struct scio_frec *r, const char *key, struct scio_buf *b)
 {
 	scio_buf_reset(b);
-	if (scio_frec_get(r, key, b) == SCIO_F_OTHER)
-		scio_buf_reset(b);
+	scio_frec_get(r, key, b);
 }
 
 static void
