@@ -231,8 +231,11 @@ unsure:
 	return 0;
 }
 
-static void
-compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts, const char *what)
+/* Compiles one regex into m; -1 with PCRE2's words in why when it does
+ * not compile. */
+static int
+compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts,
+    const char *what, struct scio_buf *why)
 {
 	int err;
 	PCRE2_SIZE off;
@@ -241,8 +244,9 @@ compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts, const 
 	m->re = pcre2_compile((PCRE2_SPTR)pat, len, opts, &err, &off, NULL);
 	if (m->re == NULL) {
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		scio_die(SCIO_EXIT_ERROR, "%s: bad pattern at offset %zu: %s", what,
+		scio_buf_printf(why, "%s: bad pattern at offset %zu: %s", what,
 		    (size_t)off, (const char *)msg);
+		return -1;
 	}
 	if (pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE) == 0) {
 		m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
@@ -254,6 +258,20 @@ compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts, const 
 	m->md = pcre2_match_data_create_from_pattern(m->re, NULL);
 	if (m->md == NULL)
 		scio_die(SCIO_EXIT_ERROR, "out of memory");
+	return 0;
+}
+
+static void
+uncompile(struct scio_match *m)
+{
+	pcre2_code_free(m->re);
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mctx);
+	pcre2_jit_stack_free(m->jit);
+	m->re = NULL;
+	m->md = NULL;
+	m->mctx = NULL;
+	m->jit = NULL;
 }
 
 static void
@@ -312,11 +330,13 @@ find_literals(struct scio_match *m, const char *const *patterns, size_t n)
 }
 
 struct scio_match *
-scio_match_new(const char *const *patterns, size_t n, int flags, const char *what)
+scio_match_try(const char *const *patterns, size_t n, int flags,
+    const char *what, struct scio_buf *why)
 {
 	struct scio_match *m = scio_calloc(1, sizeof(*m));
 	struct scio_buf b = {0};
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+	int rc = 0;
 
 	m->flags = flags;
 	m->icase = (flags & SCIO_MATCH_ICASE) != 0;
@@ -332,8 +352,8 @@ scio_match_new(const char *const *patterns, size_t n, int flags, const char *wha
 	if (n == 1 && (flags & SCIO_MATCH_FIXED) && !(flags & SCIO_MATCH_WORD)) {
 		/* PCRE2_LITERAL does not combine with UCP; case folding of
 		 * non-ASCII letters only needs UTF. */
-		compile(m, patterns[0], strlen(patterns[0]),
-		    (opts & ~(uint32_t)PCRE2_UCP) | PCRE2_LITERAL, what);
+		rc = compile(m, patterns[0], strlen(patterns[0]),
+		    (opts & ~(uint32_t)PCRE2_UCP) | PCRE2_LITERAL, what, why);
 	} else {
 		if (flags & SCIO_MATCH_WORD)
 			scio_buf_adds(&b, "(?<!\\w)(?:");
@@ -349,24 +369,31 @@ scio_match_new(const char *const *patterns, size_t n, int flags, const char *wha
 			scio_buf_adds(&b, ")(?!\\w)");
 		/* Compile each pattern alone first, so an error names its
 		 * offset in what the user wrote. */
-		if (!(flags & SCIO_MATCH_FIXED)) {
-			for (size_t i = 0; i < n; i++) {
-				compile(m, patterns[i], strlen(patterns[i]), opts, what);
-				pcre2_code_free(m->re);
-				pcre2_match_data_free(m->md);
-				pcre2_match_context_free(m->mctx);
-				pcre2_jit_stack_free(m->jit);
-				m->re = NULL;
-				m->md = NULL;
-				m->mctx = NULL;
-				m->jit = NULL;
-			}
+		for (size_t i = 0; rc == 0 && !(flags & SCIO_MATCH_FIXED) && i < n; i++) {
+			rc = compile(m, patterns[i], strlen(patterns[i]), opts, what, why);
+			uncompile(m);
 		}
-		compile(m, b.s, b.len, opts, what);
+		if (rc == 0)
+			rc = compile(m, b.s, b.len, opts, what, why);
 		scio_buf_free(&b);
+	}
+	if (rc < 0) {
+		scio_match_free(m);
+		return NULL;
 	}
 	if (!(flags & SCIO_MATCH_WHOLE))
 		find_literals(m, patterns, n);
+	return m;
+}
+
+struct scio_match *
+scio_match_new(const char *const *patterns, size_t n, int flags, const char *what)
+{
+	struct scio_buf why = {0};
+	struct scio_match *m = scio_match_try(patterns, n, flags, what, &why);
+
+	if (m == NULL)
+		scio_die(SCIO_EXIT_ERROR, "%s", scio_buf_str(&why));
 	return m;
 }
 
@@ -375,10 +402,7 @@ scio_match_free(struct scio_match *m)
 {
 	if (m == NULL)
 		return;
-	pcre2_code_free(m->re);
-	pcre2_match_data_free(m->md);
-	pcre2_match_context_free(m->mctx);
-	pcre2_jit_stack_free(m->jit);
+	uncompile(m);
 	free(m->whole);
 	clear_literals(m);
 	free(m);

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "scio/alloc.h"
+
 enum scio_match_flags {
 	SCIO_MATCH_FIXED = 1,	/* patterns are plain strings (-F) */
 	SCIO_MATCH_ICASE = 2,	/* Unicode case folding (-i) */
@@ -23,6 +25,11 @@ struct scio_match;
  * (the option that gave it, as "-e"). */
 struct scio_match *scio_match_new(const char *const *patterns, size_t n, int flags,
     const char *what);
+
+/* As scio_match_new, but a pattern that does not compile gives NULL with
+ * the message in why instead of ending the program. */
+struct scio_match *scio_match_try(const char *const *patterns, size_t n,
+    int flags, const char *what, struct scio_buf *why);
 
 void scio_match_free(struct scio_match *m);
 
