@@ -654,7 +654,8 @@ read_participants(const struct scio_page_text *pt, struct scio_page *pg,
 				continue;
 			}
 		}
-		if (scio_label_alone(s, ln->len))
+		/* s may be the rest of a heading line: measure it, not ln */
+		if (scio_label_alone(s, strlen(s)))
 			break;
 		if (scio_person_parse(s, &p) == 0 &&
 		    (sec == SEC_SPEAKERS || sec == SEC_CHAIR || p.title != NULL)) {
@@ -677,7 +678,7 @@ read_participants(const struct scio_page_text *pt, struct scio_page *pg,
 		break;
 	}
 	pg->has_participants = pg->nspeakers + pg->nchair > 0;
-	return pg->has_participants || pg->date ? after : after;
+	return after;
 }
 
 static void
