@@ -248,7 +248,10 @@ compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts,
 		    (size_t)off, (const char *)msg);
 		return -1;
 	}
-	if (pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE) == 0) {
+	/* SCIO_NO_JIT: the interpreter only, for valgrind (which cannot
+	 * follow JIT code) and for checking the two agree. */
+	if (getenv("SCIO_NO_JIT") == NULL &&
+	    pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE) == 0) {
 		m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 		m->mctx = pcre2_match_context_create(NULL);
 		if (m->jit == NULL || m->mctx == NULL)
@@ -335,7 +338,8 @@ scio_match_try(const char *const *patterns, size_t n, int flags,
 {
 	struct scio_match *m = scio_calloc(1, sizeof(*m));
 	struct scio_buf b = {0};
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+	/* \C matches one byte, and would split a character in two. */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
 	int rc = 0;
 
 	m->flags = flags;
@@ -353,7 +357,8 @@ scio_match_try(const char *const *patterns, size_t n, int flags,
 		/* PCRE2_LITERAL does not combine with UCP; case folding of
 		 * non-ASCII letters only needs UTF. */
 		rc = compile(m, patterns[0], strlen(patterns[0]),
-		    (opts & ~(uint32_t)PCRE2_UCP) | PCRE2_LITERAL, what, why);
+		    (opts & ~(uint32_t)(PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)) |
+		    PCRE2_LITERAL, what, why);
 	} else {
 		if (flags & SCIO_MATCH_WORD)
 			scio_buf_adds(&b, "(?<!\\w)(?:");
