@@ -11,6 +11,8 @@ PKG_CONFIG = pkg-config
 AR         = ar
 # SANITIZE=address,undefined builds everything with those sanitizers.
 SANITIZE   =
+# VALGRIND=1 runs make check's programs under valgrind's memcheck.
+VALGRIND   =
 
 VERSION    = 0.1.0
 
@@ -114,7 +116,8 @@ ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS)
 
 # The whole suite; it ends with one line "N passed, N failed".
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)
-	@SCIO_UNITS="$(UNITS)" SCIO_REPLAYS="$(REPLAYS)" sh tests/run.sh
+	@SCIO_UNITS="$(UNITS)" SCIO_REPLAYS="$(REPLAYS)" SCIO_VALGRIND="$(VALGRIND)" \
+		sh tests/run.sh
 
 build/fuzz/%.o: %.c build/.deps-fuzz
 	@mkdir -p $(@D)

@@ -36,7 +36,12 @@ stop_mid_run() {
 	slow_urls 20 "$2" >urls &&
 	{ scio-fetch $FAST -j 1 --checkpoint 60 --state s -i urls >first 2>err &
 	  pid=$!
-	  sleep 1.2
+	  # after a few pages are out (slower under valgrind)
+	  i=0
+	  while ! { [ -f first ] && [ "$(wc -l <first)" -ge 3 ]; } && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	  done
 	  kill -s "$1" $pid
 	  wait $pid
 	  echo $? >status; }
