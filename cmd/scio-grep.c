@@ -345,9 +345,8 @@ static int
 grep_input(struct run *r, struct scio_input *in)
 {
 	struct scio_jerr err;
-	int rc;
 
-	while ((rc = scio_input_next(in)) > 0) {
+	while (scio_input_next(in) > 0) {
 		if (r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)))
 			return 0;
 		if (scio_line_is_blank(in->line, in->len))

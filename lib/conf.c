@@ -432,7 +432,7 @@ conference_turns(const struct scio_conf *c, struct turns *ts, struct cast *cast)
 				continue;
 			who = cast_match(cast, ts->t[i].label, strlen(ts->t[i].label));
 			if (who >= 0)
-				cast->is_chair[who] = 1;
+				cast->is_chair[who] = 1;	/* NOLINT(clang-analyzer-core.NullDereference): who >= 0 means the cast has entries */
 			break;
 		}
 	}

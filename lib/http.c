@@ -156,7 +156,7 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	struct job *j = arg;
 	size_t len = size * n;
 
-	if (j->max_bytes > 0 && (long long)(j->body.len + len) > j->max_bytes) {
+	if (j->max_bytes > 0 && j->body.len + len > (size_t)j->max_bytes) {
 		j->too_big = 1;
 		return 0;	/* makes libcurl stop with CURLE_WRITE_ERROR */
 	}
@@ -530,8 +530,9 @@ unlink_running(struct scio_http *h, struct job *j)
 
 	while (*pp != NULL && *pp != j)
 		pp = &(*pp)->next;
+	/* every easy handle has its job: j is never NULL */
 	if (*pp == j)
-		*pp = j->next;
+		*pp = j->next;	/* NOLINT(clang-analyzer-core.NullDereference) */
 	j->next = NULL;
 }
 

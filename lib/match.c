@@ -252,7 +252,8 @@ compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts,
 	 * follow JIT code) and for checking the two agree. */
 	if (getenv("SCIO_NO_JIT") == NULL &&
 	    pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE) == 0) {
-		m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+		m->jit = pcre2_jit_stack_create((size_t)32 * 1024,
+		    (size_t)1024 * 1024, NULL);
 		m->mctx = pcre2_match_context_create(NULL);
 		if (m->jit == NULL || m->mctx == NULL)
 			scio_die(SCIO_EXIT_ERROR, "out of memory");

@@ -806,11 +806,11 @@ read_notice(struct scio_page *pg)
 	const char *paren;
 
 	if (pg->title && scio_monthday_find(pg->title, &month, &day) && pg->date == NULL) {
-		int year = pg->published ? atoi(pg->published) : 0;
+		int year = pg->published ? (int)strtol(pg->published, NULL, 10) : 0;
 
 		if (year > 0) {
 			char d[32];
-			int pm = atoi(pg->published + 5);
+			int pm = (int)strtol(pg->published + 5, NULL, 10);
 
 			/* a notice comes before its conference */
 			if (month < pm - 6)
@@ -855,10 +855,10 @@ date_from_summary(struct scio_page *pg)
 	if (on == NULL || !scio_monthday_find(on, &month, &day))
 		return;
 	if (scio_date_find(on, d, NULL) == NULL) {
-		year = atoi(pg->published);
+		year = (int)strtol(pg->published, NULL, 10);
 		/* held before it was published: a December conference
 		 * published in January belongs to the year before */
-		if (month * 100 + day > atoi(pg->published + 5) * 100 + atoi(pg->published + 8))
+		if (month * 100 + day > (int)strtol(pg->published + 5, NULL, 10) * 100 + (int)strtol(pg->published + 8, NULL, 10))
 			year--;
 		snprintf(d, sizeof(d), "%04d-%02d-%02d", year, month, day);
 	}
@@ -996,6 +996,7 @@ scio_page_free(struct scio_page *pg)
 	};
 
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+		/* cppcheck-suppress shadowVariable ; it misreads strs[] as two */
 		free(*strs[i]);
 	for (size_t i = 0; i < pg->nspeakers; i++)
 		scio_person_free(&pg->speakers[i]);
