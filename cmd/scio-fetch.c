@@ -153,6 +153,17 @@ die_of_signal(int sig)
 	exit(128 + sig);
 }
 
+static int
+is_web(const char *url)
+{
+	char *scheme = scio_url_scheme(url);
+	int web = scheme != NULL && (strcmp(scheme, "http") == 0 ||
+	    strcmp(scheme, "https") == 0);
+
+	free(scheme);
+	return web;
+}
+
 /* Adds the URL one input line names: a plain URL or a record's "url". */
 static void
 add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
@@ -189,10 +200,16 @@ add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
 			return;
 		}
 	}
-	if ((url = scio_url_input(text, base, &why)) == NULL)
+	if ((url = scio_url_input(text, base, &why)) == NULL) {
 		scio_bad_input(in->name, in->lineno, "%s: '%s'", why, text);
-	else
+	} else if (rec != NULL && !is_web(url)) {
+		/* A record's url comes from a page (a listing's links), not
+		 * from the user: it must not open local files. */
+		scio_bad_input(in->name, in->lineno, "not an http or https URL "
+		    "in a record: '%s' (give a file:// URL as an argument)", text);
+	} else {
 		scio_crawl_add(c, url);
+	}
 	free(url);
 	json_decref(rec);
 }

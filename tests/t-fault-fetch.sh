@@ -155,3 +155,16 @@ test_expect_success 'an empty URL list is no error and fetches nothing' '
 	scio-fetch $FAST -i urls </dev/null >out 2>err &&
 	test ! -s out && test ! -s err
 '
+
+# A link record comes from a page: it must not make scio-fetch read a
+# local file (a file:// URL the user gives is read: tests/t-fetch.sh).
+test_expect_success 'a file:// URL in a record is refused; as a plain line it is read' '
+	echo "secret" >local.txt &&
+	echo "{\"type\":\"link\",\"url\":\"file://$PWD/local.txt\"}" >urls &&
+	test_expect_code 2 scio-fetch $FAST -i urls >out 2>err &&
+	test ! -s out &&
+	grep -q "^scio-fetch: urls:1: not an http or https URL in a record: " err &&
+	echo "file://$PWD/local.txt" >plain &&
+	scio-fetch $FAST -i plain >out &&
+	test "$(jq -r .html out)" = secret
+'
