@@ -657,17 +657,20 @@ read_participants(const struct scio_page_text *pt, struct scio_page *pg,
 		/* s may be the rest of a heading line: measure it, not ln */
 		if (scio_label_alone(s, strlen(s)))
 			break;
-		if (scio_person_parse(s, &p) == 0 &&
-		    (sec == SEC_SPEAKERS || sec == SEC_CHAIR || p.title != NULL)) {
-			if (sec == SEC_CHAIR && !has_person(pg->speakers, pg->nspeakers, p.name))
-				add_person(&pg->chair, &pg->nchair, &p);
-			else if (!has_person(pg->chair, pg->nchair, p.name))
-				add_person(&pg->speakers, &pg->nspeakers, &p);
-			else
-				scio_person_free(&p);
-			persons_since++;
-			after = i + 1;
-			continue;
+		if (scio_person_parse(s, &p) == 0) {
+			if (sec != SEC_SPEAKERS && sec != SEC_CHAIR && p.title == NULL) {
+				scio_person_free(&p);	/* a name alone, outside the block */
+			} else {
+				if (sec == SEC_CHAIR && !has_person(pg->speakers, pg->nspeakers, p.name))
+					add_person(&pg->chair, &pg->nchair, &p);
+				else if (!has_person(pg->chair, pg->nchair, p.name))
+					add_person(&pg->speakers, &pg->nspeakers, &p);
+				else
+					scio_person_free(&p);
+				persons_since++;
+				after = i + 1;
+				continue;
+			}
 		}
 		if (headings == 0 && persons_since == 0 && pg->nspeakers == 0)
 			break;
