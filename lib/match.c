@@ -27,6 +27,7 @@ struct scio_match {
 	size_t nlit;
 	int lit_special;		/* a literal holds a character JSON may escape */
 	int icase;
+	struct scio_buf err;		/* why a match failed, until taken */
 };
 
 static int
@@ -409,6 +410,7 @@ scio_match_free(struct scio_match *m)
 	if (m == NULL)
 		return;
 	uncompile(m);
+	scio_buf_free(&m->err);
 	free(m->whole);
 	clear_literals(m);
 	free(m);
@@ -435,9 +437,10 @@ scio_match_find(struct scio_match *m, const char *s, size_t n, size_t from,
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
 
+		/* The caller names the record: see scio_match_error. */
 		pcre2_get_error_message(rc, msg, sizeof(msg));
-		scio_warn("matching failed: %s", (const char *)msg);
-		scio_set_status(SCIO_EXIT_ERROR);
+		if (m->err.len == 0)
+			scio_buf_printf(&m->err, "matching failed: %s", (const char *)msg);
 		return 0;
 	}
 	ov = pcre2_get_ovector_pointer(m->md);
@@ -452,6 +455,17 @@ scio_match_test(struct scio_match *m, const char *s, size_t n)
 	size_t so, eo;
 
 	return scio_match_find(m, s, n, 0, &so, &eo);
+}
+
+int
+scio_match_error(struct scio_match *m, struct scio_buf *why)
+{
+	if (m == NULL || m->err.len == 0)
+		return 0;
+	if (why != NULL && why->len == 0)
+		scio_buf_add(why, m->err.s, m->err.len);
+	scio_buf_reset(&m->err);
+	return 1;
 }
 
 const char *

@@ -256,3 +256,21 @@ test_expect_success 'scio-parse: HTML with NUL bytes is named, exit 2, no crash'
 	test ! -s out &&
 	grep -q "^scio-parse: nul.htm: " err
 '
+
+# A pattern PCRE2 cannot test on a record (its JIT stack runs out on a
+# long text) must not pass for "no match", least of all under -v.
+test_expect_success 'scio-grep: a record a pattern cannot be tested on is named and skipped' '
+	{ printf "{\"type\":\"turn\",\"text\":\""; head -c 1000000 /dev/zero | tr "\0" a; printf "\"}\n"; } >long.jsonl &&
+	sed -n 1p "$TURNS" >>long.jsonl &&
+	if [ -n "${SCIO_NO_JIT:-}" ]; then
+		scio-grep -e "(a|b)*c" long.jsonl >out 2>err || test $? = 1
+	else
+		test_expect_code 2 scio-grep -e "(a|b)*c" long.jsonl >out 2>err &&
+		sed -n 2p long.jsonl >want && test_cmp want out &&
+		echo "scio-grep: long.jsonl:1: matching failed: JIT stack limit reached; record skipped" >wanterr &&
+		test_cmp wanterr err &&
+		test_expect_code 2 scio-grep -v -e "(a|b)*c" long.jsonl >out 2>err &&
+		test ! -s out &&
+		test_cmp wanterr err
+	fi
+'

@@ -37,9 +37,15 @@ void scio_match_free(struct scio_match *m);
 int scio_match_test(struct scio_match *m, const char *s, size_t n);
 
 /* Finds the first match in s[0..n) at or after byte offset from: returns 1
- * and sets [*so, *eo) in bytes, or 0. */
+ * and sets [*so, *eo) in bytes, or 0. When PCRE2 fails (a JIT stack or
+ * match limit reached) it returns 0 and keeps the reason for
+ * scio_match_error: the answer is then not a real "no match". */
 int scio_match_find(struct scio_match *m, const char *s, size_t n, size_t from,
     size_t *so, size_t *eo);
+
+/* Whether a match failed since the last call; the first reason is added to
+ * why (when not NULL and still empty), and the failure is cleared. */
+int scio_match_error(struct scio_match *m, struct scio_buf *why);
 
 /* The pre-filter: 0 when the string value whose raw JSON text (between
  * its quotes, still escaped) is raw[0..n) certainly does not match, 1 when
