@@ -13,6 +13,8 @@ PKG_CONFIG = pkg-config
 AR         = ar
 # SANITIZE=address,undefined builds everything with those sanitizers.
 SANITIZE   =
+# VALGRIND=1 runs make check's programs under valgrind's memcheck.
+VALGRIND   =
 
 VERSION    = 0.1.0
 
@@ -63,7 +65,8 @@ UNIT_SRCS = $(wildcard tests/unit/test-*.c)
 UNITS    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 DEPS_OK  = build/.deps-build
 
-.PHONY: FORCE all check demo bench install uninstall clean deps deps-check
+.PHONY: FORCE all check demo bench install uninstall clean deps deps-check \
+	fuzz fuzz-run
 
 all: $(BINS)
 
@@ -101,9 +104,48 @@ $(BUILD)/tests/test-%: $(BUILD)/tests/unit/test-%.o $(LIBSCIO)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(XML_LIBS) $(JSON_LIBS) \
 		$(CURL_LIBS) $(PCRE_LIBS)
 
+# Fuzzing.  Each fuzz/fuzz-NAME.c is a libFuzzer target (clang, with
+# ASan and UBSan): make fuzz builds build/fuzz/fuzz-NAME, make fuzz-run
+# SECONDS=N runs each for N seconds (fuzz/run.sh).  Linked with
+# fuzz/replay.c by $(CC) instead, it replays saved inputs: make check runs
+# fuzz/regress/NAME/* and the seeds through $(BUILD)/fuzz/replay-NAME.
+FUZZ_CC    = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined
+SECONDS    = 60
+FUZZ_SRCS  = $(wildcard fuzz/fuzz-*.c)
+FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
+REPLAYS    = $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/replay-%,$(FUZZ_SRCS))
+ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS)
+
 # The whole suite; it ends with one line "N passed, N failed".
-check: deps-check $(BINS) $(UNITS)
-	@SCIO_UNITS="$(UNITS)" sh tests/run.sh
+check: deps-check $(BINS) $(UNITS) $(REPLAYS)
+	@SCIO_UNITS="$(UNITS)" SCIO_REPLAYS="$(REPLAYS)" SCIO_VALGRIND="$(VALGRIND)" \
+		sh tests/run.sh
+
+build/fuzz/%.o: %.c build/.deps-fuzz
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(SCIO_CPPFLAGS) -std=c11 -Wall -Wextra -MMD -MP $(FUZZ_FLAGS) \
+		-fsanitize=fuzzer-no-link $(DEP_CFLAGS) -c -o $@ $<
+
+build/fuzz/libscio.a: $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+build/fuzz/fuzz-%: build/fuzz/fuzz/fuzz-%.o build/fuzz/libscio.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libscio.a $(ALL_LIBS)
+
+build/.deps-fuzz: scripts/deps
+	@mkdir -p build
+	@sh scripts/deps fuzz
+	@touch $@
+
+fuzz: $(FUZZERS)
+
+fuzz-run: fuzz
+	@sh fuzz/run.sh $(SECONDS) $(FUZZERS)
+
+$(BUILD)/fuzz/replay-%: $(BUILD)/fuzz/fuzz-%.o $(BUILD)/fuzz/replay.o $(LIBSCIO)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
 demo: deps-check $(BINS)
 	@sh scripts/demo
@@ -137,8 +179,8 @@ uninstall:
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_scio
 
 clean:
-	rm -rf build/default build/san bin tests/out
+	rm -rf build/default build/san build/fuzz bin tests/out
 
-.PRECIOUS: $(BUILD)/%.o $(BUILD)/tests/unit/%.o
+.PRECIOUS: $(BUILD)/%.o $(BUILD)/tests/unit/%.o build/fuzz/%.o
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,5 +1,6 @@
 /* scio-fetch: fetch SCIO pages politely and write them as page records. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "scio/jsonl.h"
 #include "scio/numarg.h"
 #include "scio/state.h"
+#include "scio/text.h"
 #include "scio/url.h"
 #include "scio/urlname.h"
 #include "scio/warc.h"
@@ -112,6 +114,56 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* SIGINT or SIGTERM: the run stops at once, the record being written is
+ * finished, the state is saved and the signal then ends the program. */
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;	/* a write in progress is finished */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Ends the program as the signal that stopped it would have. */
+static void
+die_of_signal(int sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	raise(sig);
+	/* raise returns when the signal is blocked */
+	/* cppcheck-suppress unreachableCode */
+	exit(128 + sig);
+}
+
+static int
+is_web(const char *url)
+{
+	char *scheme = scio_url_scheme(url);
+	int web = scheme != NULL && (strcmp(scheme, "http") == 0 ||
+	    strcmp(scheme, "https") == 0);
+
+	free(scheme);
+	return web;
+}
+
 /* Adds the URL one input line names: a plain URL or a record's "url". */
 static void
 add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
@@ -120,10 +172,24 @@ add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
 	json_t *rec = NULL;
 	char *url;
 
+	/* A NUL would cut the URL short, and bytes that are not UTF-8
+	 * cannot go into a record or the state: both are refused whole. */
+	if (memchr(in->line, '\0', in->len) != NULL) {
+		scio_bad_input(in->name, in->lineno, "NUL byte in the line");
+		return;
+	}
 	while (*text == ' ' || *text == '\t')
 		text++;
 	if (*text == '\0' || *text == '#')
 		return;
+	if (*text == '[') {
+		scio_bad_input(in->name, in->lineno, "a JSON array, not a URL or a record");
+		return;
+	}
+	if (*text != '{' && !scio_utf8_valid(text, strlen(text))) {
+		scio_bad_input(in->name, in->lineno, "not valid UTF-8");
+		return;
+	}
 	if (*text == '{') {
 		if ((rec = scio_record_load(in)) == NULL)
 			return;
@@ -134,10 +200,16 @@ add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
 			return;
 		}
 	}
-	if ((url = scio_url_input(text, base, &why)) == NULL)
+	if ((url = scio_url_input(text, base, &why)) == NULL) {
 		scio_bad_input(in->name, in->lineno, "%s: '%s'", why, text);
-	else
+	} else if (rec != NULL && !is_web(url)) {
+		/* A record's url comes from a page (a listing's links), not
+		 * from the user: it must not open local files. */
+		scio_bad_input(in->name, in->lineno, "not an http or https URL "
+		    "in a record: '%s' (give a file:// URL as an argument)", text);
+	} else {
 		scio_crawl_add(c, url);
+	}
 	free(url);
 	json_decref(rec);
 }
@@ -230,6 +302,8 @@ main(int argc, char **argv)
 	if (warc_path != NULL)
 		ho.warc = scio_warc_open(warc_path);
 	co.window = ho.jobs * 4;
+	ho.stop = &got_signal;
+	catch_signals();
 	http = scio_http_new(&ho);
 	crawl = scio_crawl_new(http, &co);
 
@@ -241,6 +315,11 @@ main(int argc, char **argv)
 
 		if (strcmp(argv[i], "-") == 0) {
 			add_file(crawl, "-", base);
+			continue;
+		}
+		if (!scio_utf8_valid(argv[i], strlen(argv[i]))) {
+			scio_warn("not valid UTF-8: '%s'", argv[i]);
+			scio_set_status(SCIO_EXIT_ERROR);
 			continue;
 		}
 		if ((url = scio_url_input(argv[i], base, &why)) == NULL) {
@@ -285,6 +364,9 @@ main(int argc, char **argv)
 	}
 	if (show)
 		progress(http, 1);
+	if (got_signal)
+		scio_warn("stopped by %s: pages not yet written are fetched by "
+		    "the next run", got_signal == SIGINT ? "SIGINT" : "SIGTERM");
 	if (co.state != NULL) {
 		scio_state_save(co.state);
 		scio_state_close(co.state);
@@ -294,5 +376,7 @@ main(int argc, char **argv)
 	scio_http_free(http);
 	free(inputs);
 	scio_out_close();
+	if (got_signal)
+		die_of_signal(got_signal);
 	return scio_exit_status();
 }

@@ -54,7 +54,7 @@ parse_width(const char *s)
 	unsigned long v;
 
 	errno = 0;
-	v = strtoul(s, &end, 10);
+	v = strtoul(s, &end, 10);	/* NOLINT(clang-analyzer-core.NonNullParamChecker): optarg of a required argument */
 	if (*s == '\0' || *end != '\0' || errno || *s == '-' || v > 100000)
 		scio_usage_error("bad width '%s'", s);
 	return (size_t)v;

@@ -97,7 +97,7 @@ struct run {
 	struct scio_filter *f;
 	struct scio_context *ctx;
 	struct scio_jobj obj;
-	struct scio_buf out, doc, qa;
+	struct scio_buf out, doc, qa, why;
 	struct scio_strset seen;
 	const char *field;
 	int count, list, mark, turns, qa_mode;
@@ -166,10 +166,11 @@ add_marks(struct run *r, json_t *obj, const json_t *outer)
 
 	if (v == NULL && outer != NULL)
 		v = json_object_get(outer, r->field);
-	if (json_is_string(v))
+	if (json_is_string(v)) {
 		json_object_set_new(obj, "matches",
 		    scio_filter_marks(r->f, json_string_value(v), json_string_length(v)));
-	else
+		scio_filter_error(r->f, NULL);	/* the marks found so far stand */
+	} else
 		json_object_set_new(obj, "matches", json_array());
 	if (strcmp(r->field, "text") != 0)
 		json_object_set_new(obj, "matches_field", json_string(r->field));
@@ -186,6 +187,19 @@ dump_to(struct scio_buf *b, json_t *rec)
 	scio_buf_adds(b, s);
 	scio_buf_addc(b, '\n');
 	free(s);
+}
+
+/* A pattern PCRE2 could not test on this record (a JIT stack or match
+ * limit): neither selected nor inverted in, but named and skipped. */
+static int
+could_not_test(struct run *r, const struct scio_input *in)
+{
+	if (!scio_filter_error(r->f, &r->why))
+		return 0;
+	scio_bad_input(in->name, in->lineno, "%s; record skipped",
+	    scio_buf_str(&r->why));
+	scio_buf_reset(&r->why);
+	return 1;
 }
 
 static void
@@ -247,7 +261,7 @@ grep_doc(struct run *r, const struct scio_input *in)
 		sel[i] = (char)scio_filter_json(r->f, json_array_get(turns, i), doc);
 		any |= sel[i];
 	}
-	if (!any)
+	if (could_not_test(r, in) || !any)
 		goto done;
 	selected(r);
 	if (r->count)
@@ -291,6 +305,8 @@ grep_scanned(struct run *r, const struct scio_input *in)
 	int sel = !r->stopping && scio_filter_scanned(r->f, &r->obj);
 	const struct scio_jmember *qa;
 
+	if (could_not_test(r, in))
+		sel = 0;
 	if (sel)
 		selected(r);
 	if (r->count)
@@ -345,9 +361,8 @@ static int
 grep_input(struct run *r, struct scio_input *in)
 {
 	struct scio_jerr err;
-	int rc;
 
-	while ((rc = scio_input_next(in)) > 0) {
+	while (scio_input_next(in) > 0) {
 		if (r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)))
 			return 0;
 		if (scio_line_is_blank(in->line, in->len))
@@ -514,6 +529,7 @@ main(int argc, char **argv)
 	scio_buf_free(&r.out);
 	scio_buf_free(&r.doc);
 	scio_buf_free(&r.qa);
+	scio_buf_free(&r.why);
 	scio_strset_free(&r.seen);
 	free(pats);
 	free(conds);

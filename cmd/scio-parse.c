@@ -93,7 +93,7 @@ note_missing(const struct scio_conf *c)
 
 		if ((size_t)k < c->npages && c->pages[k] != NULL)
 			continue;
-		while (j + 1 < want && ((size_t)(j + 1) >= c->npages || c->pages[j + 1] == NULL))
+		while (j + 1 < want && ((size_t)j + 1 >= c->npages || c->pages[j + 1] == NULL))
 			j++;
 		scio_buf_printf(&b, "%s%d", b.len ? ", " : "", k + 1);
 		if (j > k)
@@ -113,6 +113,7 @@ looks_binary(const char *s, size_t n)
 {
 	size_t lim = n < 4096 ? n : 4096, ctl = 0;
 
+	/* cppcheck-suppress knownConditionTrueFalse ; n > 0: empty pages are refused first */
 	for (size_t i = 0; i < lim; i++) {
 		unsigned char c = (unsigned char)s[i];
 

@@ -18,7 +18,6 @@ struct turn {
 	char *label;			/* as written, NULL for none */
 	struct scio_buf text;
 	const struct scio_person *who;	/* the participant it names */
-	int chair;			/* who is the chair */
 	const char *role;
 	int qa;
 };
@@ -433,7 +432,7 @@ conference_turns(const struct scio_conf *c, struct turns *ts, struct cast *cast)
 				continue;
 			who = cast_match(cast, ts->t[i].label, strlen(ts->t[i].label));
 			if (who >= 0)
-				cast->is_chair[who] = 1;
+				cast->is_chair[who] = 1;	/* NOLINT(clang-analyzer-core.NullDereference): who >= 0 means the cast has entries */
 			break;
 		}
 	}
@@ -588,7 +587,7 @@ people_member(struct scio_buf *b, const char *key, const struct scio_page *pg,
 		return;
 	}
 	scio_buf_addc(b, '[');
-	for (int list = 0; pg && list < 2; list++) {
+	for (int list = 0; list < 2; list++) {
 		const struct scio_person *p = list ? pg->speakers : pg->chair;
 		size_t n = list ? pg->nspeakers : pg->nchair;
 

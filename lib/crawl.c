@@ -226,6 +226,8 @@ scio_crawl_next(struct scio_crawl *c)
 		struct group *g;
 		struct scio_http_resp *r;
 
+		if (scio_http_stopped(c->http))
+			return NULL;
 		while (c->ngroups < c->o.window && c->nextin < c->nin) {
 			new_group(c, c->input[c->nextin]);
 			c->input[c->nextin++] = NULL;
@@ -249,6 +251,8 @@ scio_crawl_next(struct scio_crawl *c)
 			continue;
 		}
 		r = scio_http_next(c->http);
+		if (r == NULL && scio_http_stopped(c->http))
+			return NULL;
 		if (r == NULL)
 			scio_die(SCIO_EXIT_ERROR, "internal error: a page was "
 			    "never fetched");

@@ -57,7 +57,7 @@ scio_url_doc(const char *url, int *pageno)
 		size_t k = span_digits(after + 1);
 
 		if (k > 0 && k < 4 && is_page_suffix(after + 1 + k)) {
-			*pageno = atoi(after + 1);
+			*pageno = (int)strtol(after + 1, NULL, 10);
 			after += 1 + k;
 		}
 	}

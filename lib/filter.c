@@ -65,6 +65,16 @@ scio_filter_free(struct scio_filter *f)
 	free(f);
 }
 
+int
+scio_filter_error(struct scio_filter *f, struct scio_buf *why)
+{
+	int failed = scio_match_error(f->text, why);
+
+	for (size_t i = 0; i < f->n; i++)
+		failed |= scio_match_error(f->c[i].m, why);
+	return failed;
+}
+
 static struct cond *
 add_cond(struct scio_filter *f, enum cond_kind kind, const char *field)
 {

@@ -101,7 +101,15 @@ get_scanned(const struct scio_jmember *m, struct scio_buf *out)
 			scio_buf_printf(out, "%lld", n);
 			return SCIO_F_INT;
 		}
-		scio_buf_add(out, m->val, m->vallen);
+		/* A real: written as jansson writes it (1.77e+72 for
+		 * 177E+70), the same as from a tree. */
+		v = json_loadb(m->val, m->vallen, JSON_DECODE_ANY, NULL);
+		if (v == NULL) {
+			scio_buf_add(out, m->val, m->vallen);
+		} else {
+			dump_compact(v, out);
+			json_decref(v);
+		}
 		return SCIO_F_OTHER;
 	case SCIO_JTRUE:
 	case SCIO_JFALSE:
@@ -425,12 +433,13 @@ conf_reset(struct scio_fmt_conf *c)
 	c->speakers = c->chair = NULL;
 }
 
+/* A field's value as text: a value of an unexpected type (an array, an
+ * object, a boolean) is shown as compact JSON rather than dropped. */
 static void
 get_str(const struct scio_frec *r, const char *key, struct scio_buf *b)
 {
 	scio_buf_reset(b);
-	if (scio_frec_get(r, key, b) == SCIO_F_OTHER)
-		scio_buf_reset(b);
+	scio_frec_get(r, key, b);
 }
 
 static void

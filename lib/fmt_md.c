@@ -46,15 +46,14 @@ static void
 md_para(struct scio_buf *out, const char *s, size_t start, size_t end,
     const struct scio_marks *m)
 {
-	size_t k = start;
-
 	while (start < end && (s[start] == ' ' || s[start] == '\t'))
 		start++;
 	if (start < end && (s[start] == '-' || s[start] == '+' ||
 	    s[start] == '=')) {
 		scio_buf_addc(out, '\\');
 	} else {
-		k = start;
+		size_t k = start;
+
 		while (k < end && s[k] >= '0' && s[k] <= '9')
 			k++;
 		if (k > start && k < end && (s[k] == '.' || s[k] == ')')) {

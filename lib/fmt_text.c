@@ -48,7 +48,7 @@ struct wrap_ctx {
 	struct scio_fmt *f;
 	const struct scio_marks *marks;
 	size_t indent;
-	const char *on, *off;	/* around every line (bold titles) */
+	const char *on;		/* before every line (bold titles), OFF after */
 };
 
 static void
@@ -82,7 +82,7 @@ static void
 put_wrapped(struct scio_fmt *f, const char *s, size_t n, size_t indent,
     const char *on)
 {
-	struct wrap_ctx w = {f, NULL, indent, f->o.colour ? on : NULL, NULL};
+	struct wrap_ctx w = {f, NULL, indent, f->o.colour ? on : NULL};
 
 	scio_wrap(s, 0, n, body_width(f, indent), put_line, &w);
 }
@@ -216,7 +216,7 @@ scio_fmt_turn_label(const struct scio_fmt_turn *t, struct scio_buf *out)
 static void
 put_paragraphs(struct scio_fmt *f, const struct scio_fmt_turn *t, size_t indent)
 {
-	struct wrap_ctx w = {f, &t->marks, indent, NULL, NULL};
+	struct wrap_ctx w = {f, &t->marks, indent, NULL};
 	const char *s = scio_buf_str(&t->text);
 	size_t n = t->text.len, i = 0, start;
 	int first = 1;

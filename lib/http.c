@@ -47,6 +47,7 @@ struct scio_http {
 	struct scio_http_opts o;
 	CURLM *multi;
 	struct job *queue;		/* waiting, by (prio, seq) */
+	struct job *running;		/* transfers in flight */
 	unsigned long active;
 	unsigned long long seq;
 	struct done *done, *done_tail;
@@ -155,7 +156,7 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	struct job *j = arg;
 	size_t len = size * n;
 
-	if (j->max_bytes > 0 && (long long)(j->body.len + len) > j->max_bytes) {
+	if (j->max_bytes > 0 && j->body.len + len > (size_t)j->max_bytes) {
 		j->too_big = 1;
 		return 0;	/* makes libcurl stop with CURLE_WRITE_ERROR */
 	}
@@ -256,6 +257,8 @@ start(struct scio_http *h, struct job *j)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, j->hdrs);
 	if (curl_multi_add_handle(h->multi, e) != CURLM_OK)
 		scio_die(SCIO_EXIT_ERROR, "cannot start a transfer");
+	j->next = h->running;
+	h->running = j;
 	h->active++;
 	j->host->active++;
 }
@@ -349,6 +352,22 @@ finish(struct scio_http *h, struct job *j, char *error)
 	curl_slist_free_all(j->hdrs);
 	free(j->etag);
 	free(j->last_modified);
+	scio_buf_free(&j->head);
+	scio_buf_free(&j->req);
+	free(j);
+}
+
+/* Frees a job that never finished (a stopped run). */
+static void
+job_free(struct job *j)
+{
+	if (j->easy != NULL)
+		curl_easy_cleanup(j->easy);
+	curl_slist_free_all(j->hdrs);
+	free(j->url);
+	free(j->etag);
+	free(j->last_modified);
+	scio_buf_free(&j->body);
 	scio_buf_free(&j->head);
 	scio_buf_free(&j->req);
 	free(j);
@@ -505,6 +524,19 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 }
 
 static void
+unlink_running(struct scio_http *h, struct job *j)
+{
+	struct job **pp = &h->running;
+
+	while (*pp != NULL && *pp != j)
+		pp = &(*pp)->next;
+	/* every easy handle has its job: j is never NULL */
+	if (*pp == j)
+		*pp = j->next;	/* NOLINT(clang-analyzer-core.NullDereference) */
+	j->next = NULL;
+}
+
+static void
 reap(struct scio_http *h)
 {
 	CURLMsg *m;
@@ -519,6 +551,7 @@ reap(struct scio_http *h)
 		rc = m->data.result;
 		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&j);
 		curl_multi_remove_handle(h->multi, m->easy_handle);
+		unlink_running(h, j);
 		h->active--;
 		j->host->active--;
 		settle(h, j, rc);
@@ -546,6 +579,8 @@ scio_http_next(struct scio_http *h)
 		}
 		if (h->queue == NULL && h->active == 0)
 			return NULL;
+		if (scio_http_stopped(h))
+			return NULL;
 		start_eligible(h);
 		curl_multi_perform(h->multi, &running);
 		reap(h);
@@ -558,6 +593,12 @@ scio_http_next(struct scio_http *h)
 			tmo = 1000;
 		curl_multi_poll(h->multi, NULL, 0, (int)tmo, NULL);
 	}
+}
+
+int
+scio_http_stopped(const struct scio_http *h)
+{
+	return h->o.stop != NULL && *h->o.stop != 0;
 }
 
 void
@@ -588,6 +629,27 @@ scio_http_free(struct scio_http *h)
 {
 	if (h == NULL)
 		return;
+	/* What a stopped run leaves: finished, in flight and waiting. */
+	while (h->done != NULL) {
+		struct done *d = h->done;
+
+		h->done = d->next;
+		scio_http_resp_free(d->r);
+		free(d);
+	}
+	while (h->running != NULL) {
+		struct job *j = h->running;
+
+		h->running = j->next;
+		curl_multi_remove_handle(h->multi, j->easy);
+		job_free(j);
+	}
+	while (h->queue != NULL) {
+		struct job *j = h->queue;
+
+		h->queue = j->next;
+		job_free(j);
+	}
 	for (size_t i = 0; i < h->hosts.cap; i++)
 		if (h->hosts.keys[i] != NULL)
 			free(h->hosts.vals[i]);

@@ -439,7 +439,7 @@ skip_container(struct scan *s, ucp p, size_t depth)
 	unsigned char open[MAX_DEPTH];
 	size_t top = 0;
 	ucp end = s->end;
-	enum scio_jtype type;
+	enum scio_jtype type = SCIO_JNULL;	/* set by skip_scalar */
 	int first, flag;
 
 	open[top++] = *p++;
@@ -560,6 +560,7 @@ scio_jscan(const char *line, size_t len, struct scio_jobj *obj,
 			m.type = *p == '{' ? SCIO_JOBJECT : SCIO_JARRAY;
 			q = skip_container(&s, p, 2);
 		} else {
+			m.type = SCIO_JNULL;	/* skip_scalar sets it when it succeeds */
 			q = skip_scalar(&s, p, &m.type);
 		}
 		if (q == NULL)

@@ -27,6 +27,7 @@ struct scio_match {
 	size_t nlit;
 	int lit_special;		/* a literal holds a character JSON may escape */
 	int icase;
+	struct scio_buf err;		/* why a match failed, until taken */
 };
 
 static int
@@ -231,8 +232,11 @@ unsure:
 	return 0;
 }
 
-static void
-compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts, const char *what)
+/* Compiles one regex into m; -1 with PCRE2's words in why when it does
+ * not compile. */
+static int
+compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts,
+    const char *what, struct scio_buf *why)
 {
 	int err;
 	PCRE2_SIZE off;
@@ -241,11 +245,16 @@ compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts, const 
 	m->re = pcre2_compile((PCRE2_SPTR)pat, len, opts, &err, &off, NULL);
 	if (m->re == NULL) {
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		scio_die(SCIO_EXIT_ERROR, "%s: bad pattern at offset %zu: %s", what,
+		scio_buf_printf(why, "%s: bad pattern at offset %zu: %s", what,
 		    (size_t)off, (const char *)msg);
+		return -1;
 	}
-	if (pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE) == 0) {
-		m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	/* SCIO_NO_JIT: the interpreter only, for valgrind (which cannot
+	 * follow JIT code) and for checking the two agree. */
+	if (getenv("SCIO_NO_JIT") == NULL &&
+	    pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE) == 0) {
+		m->jit = pcre2_jit_stack_create((size_t)32 * 1024,
+		    (size_t)1024 * 1024, NULL);
 		m->mctx = pcre2_match_context_create(NULL);
 		if (m->jit == NULL || m->mctx == NULL)
 			scio_die(SCIO_EXIT_ERROR, "out of memory");
@@ -254,6 +263,20 @@ compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts, const 
 	m->md = pcre2_match_data_create_from_pattern(m->re, NULL);
 	if (m->md == NULL)
 		scio_die(SCIO_EXIT_ERROR, "out of memory");
+	return 0;
+}
+
+static void
+uncompile(struct scio_match *m)
+{
+	pcre2_code_free(m->re);
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mctx);
+	pcre2_jit_stack_free(m->jit);
+	m->re = NULL;
+	m->md = NULL;
+	m->mctx = NULL;
+	m->jit = NULL;
 }
 
 static void
@@ -312,11 +335,14 @@ find_literals(struct scio_match *m, const char *const *patterns, size_t n)
 }
 
 struct scio_match *
-scio_match_new(const char *const *patterns, size_t n, int flags, const char *what)
+scio_match_try(const char *const *patterns, size_t n, int flags,
+    const char *what, struct scio_buf *why)
 {
 	struct scio_match *m = scio_calloc(1, sizeof(*m));
 	struct scio_buf b = {0};
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+	/* \C matches one byte, and would split a character in two. */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+	int rc = 0;
 
 	m->flags = flags;
 	m->icase = (flags & SCIO_MATCH_ICASE) != 0;
@@ -332,8 +358,9 @@ scio_match_new(const char *const *patterns, size_t n, int flags, const char *wha
 	if (n == 1 && (flags & SCIO_MATCH_FIXED) && !(flags & SCIO_MATCH_WORD)) {
 		/* PCRE2_LITERAL does not combine with UCP; case folding of
 		 * non-ASCII letters only needs UTF. */
-		compile(m, patterns[0], strlen(patterns[0]),
-		    (opts & ~(uint32_t)PCRE2_UCP) | PCRE2_LITERAL, what);
+		rc = compile(m, patterns[0], strlen(patterns[0]),
+		    (opts & ~(uint32_t)(PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)) |
+		    PCRE2_LITERAL, what, why);
 	} else {
 		if (flags & SCIO_MATCH_WORD)
 			scio_buf_adds(&b, "(?<!\\w)(?:");
@@ -349,24 +376,31 @@ scio_match_new(const char *const *patterns, size_t n, int flags, const char *wha
 			scio_buf_adds(&b, ")(?!\\w)");
 		/* Compile each pattern alone first, so an error names its
 		 * offset in what the user wrote. */
-		if (!(flags & SCIO_MATCH_FIXED)) {
-			for (size_t i = 0; i < n; i++) {
-				compile(m, patterns[i], strlen(patterns[i]), opts, what);
-				pcre2_code_free(m->re);
-				pcre2_match_data_free(m->md);
-				pcre2_match_context_free(m->mctx);
-				pcre2_jit_stack_free(m->jit);
-				m->re = NULL;
-				m->md = NULL;
-				m->mctx = NULL;
-				m->jit = NULL;
-			}
+		for (size_t i = 0; rc == 0 && !(flags & SCIO_MATCH_FIXED) && i < n; i++) {
+			rc = compile(m, patterns[i], strlen(patterns[i]), opts, what, why);
+			uncompile(m);
 		}
-		compile(m, b.s, b.len, opts, what);
+		if (rc == 0)
+			rc = compile(m, b.s, b.len, opts, what, why);
 		scio_buf_free(&b);
+	}
+	if (rc < 0) {
+		scio_match_free(m);
+		return NULL;
 	}
 	if (!(flags & SCIO_MATCH_WHOLE))
 		find_literals(m, patterns, n);
+	return m;
+}
+
+struct scio_match *
+scio_match_new(const char *const *patterns, size_t n, int flags, const char *what)
+{
+	struct scio_buf why = {0};
+	struct scio_match *m = scio_match_try(patterns, n, flags, what, &why);
+
+	if (m == NULL)
+		scio_die(SCIO_EXIT_ERROR, "%s", scio_buf_str(&why));
 	return m;
 }
 
@@ -375,10 +409,8 @@ scio_match_free(struct scio_match *m)
 {
 	if (m == NULL)
 		return;
-	pcre2_code_free(m->re);
-	pcre2_match_data_free(m->md);
-	pcre2_match_context_free(m->mctx);
-	pcre2_jit_stack_free(m->jit);
+	uncompile(m);
+	scio_buf_free(&m->err);
 	free(m->whole);
 	clear_literals(m);
 	free(m);
@@ -405,9 +437,10 @@ scio_match_find(struct scio_match *m, const char *s, size_t n, size_t from,
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
 
+		/* The caller names the record: see scio_match_error. */
 		pcre2_get_error_message(rc, msg, sizeof(msg));
-		scio_warn("matching failed: %s", (const char *)msg);
-		scio_set_status(SCIO_EXIT_ERROR);
+		if (m->err.len == 0)
+			scio_buf_printf(&m->err, "matching failed: %s", (const char *)msg);
 		return 0;
 	}
 	ov = pcre2_get_ovector_pointer(m->md);
@@ -422,6 +455,17 @@ scio_match_test(struct scio_match *m, const char *s, size_t n)
 	size_t so, eo;
 
 	return scio_match_find(m, s, n, 0, &so, &eo);
+}
+
+int
+scio_match_error(struct scio_match *m, struct scio_buf *why)
+{
+	if (m == NULL || m->err.len == 0)
+		return 0;
+	if (why != NULL && why->len == 0)
+		scio_buf_add(why, m->err.s, m->err.len);
+	scio_buf_reset(&m->err);
+	return 1;
 }
 
 const char *

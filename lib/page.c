@@ -654,19 +654,23 @@ read_participants(const struct scio_page_text *pt, struct scio_page *pg,
 				continue;
 			}
 		}
-		if (scio_label_alone(s, ln->len))
+		/* s may be the rest of a heading line: measure it, not ln */
+		if (scio_label_alone(s, strlen(s)))
 			break;
-		if (scio_person_parse(s, &p) == 0 &&
-		    (sec == SEC_SPEAKERS || sec == SEC_CHAIR || p.title != NULL)) {
-			if (sec == SEC_CHAIR && !has_person(pg->speakers, pg->nspeakers, p.name))
-				add_person(&pg->chair, &pg->nchair, &p);
-			else if (!has_person(pg->chair, pg->nchair, p.name))
-				add_person(&pg->speakers, &pg->nspeakers, &p);
-			else
-				scio_person_free(&p);
-			persons_since++;
-			after = i + 1;
-			continue;
+		if (scio_person_parse(s, &p) == 0) {
+			if (sec != SEC_SPEAKERS && sec != SEC_CHAIR && p.title == NULL) {
+				scio_person_free(&p);	/* a name alone, outside the block */
+			} else {
+				if (sec == SEC_CHAIR && !has_person(pg->speakers, pg->nspeakers, p.name))
+					add_person(&pg->chair, &pg->nchair, &p);
+				else if (!has_person(pg->chair, pg->nchair, p.name))
+					add_person(&pg->speakers, &pg->nspeakers, &p);
+				else
+					scio_person_free(&p);
+				persons_since++;
+				after = i + 1;
+				continue;
+			}
 		}
 		if (headings == 0 && persons_since == 0 && pg->nspeakers == 0)
 			break;
@@ -677,7 +681,7 @@ read_participants(const struct scio_page_text *pt, struct scio_page *pg,
 		break;
 	}
 	pg->has_participants = pg->nspeakers + pg->nchair > 0;
-	return pg->has_participants || pg->date ? after : after;
+	return after;
 }
 
 static void
@@ -805,11 +809,11 @@ read_notice(struct scio_page *pg)
 	const char *paren;
 
 	if (pg->title && scio_monthday_find(pg->title, &month, &day) && pg->date == NULL) {
-		int year = pg->published ? atoi(pg->published) : 0;
+		int year = pg->published ? (int)strtol(pg->published, NULL, 10) : 0;
 
 		if (year > 0) {
 			char d[32];
-			int pm = atoi(pg->published + 5);
+			int pm = (int)strtol(pg->published + 5, NULL, 10);
 
 			/* a notice comes before its conference */
 			if (month < pm - 6)
@@ -854,10 +858,10 @@ date_from_summary(struct scio_page *pg)
 	if (on == NULL || !scio_monthday_find(on, &month, &day))
 		return;
 	if (scio_date_find(on, d, NULL) == NULL) {
-		year = atoi(pg->published);
+		year = (int)strtol(pg->published, NULL, 10);
 		/* held before it was published: a December conference
 		 * published in January belongs to the year before */
-		if (month * 100 + day > atoi(pg->published + 5) * 100 + atoi(pg->published + 8))
+		if (month * 100 + day > (int)strtol(pg->published + 5, NULL, 10) * 100 + (int)strtol(pg->published + 8, NULL, 10))
 			year--;
 		snprintf(d, sizeof(d), "%04d-%02d-%02d", year, month, day);
 	}
@@ -995,6 +999,7 @@ scio_page_free(struct scio_page *pg)
 	};
 
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+		/* cppcheck-suppress shadowVariable ; it misreads strs[] as two */
 		free(*strs[i]);
 	for (size_t i = 0; i < pg->nspeakers; i++)
 		scio_person_free(&pg->speakers[i]);

@@ -17,6 +17,7 @@
 #include "scio/jsonl.h"
 #include "scio/state.h"
 #include "scio/strmap.h"
+#include "scio/text.h"
 
 #define STATE_FORMAT 1
 
@@ -80,10 +81,62 @@ lock(struct scio_state *st)
 	scio_buf_free(&lp);
 }
 
+int
+scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why)
+{
+	struct scio_input in;
+	int rc = 0;
+
+	memset(&in, 0, sizeof(in));
+	in.name = st->path;
+	in.fp = fp;
+	scio_buf_reset(why);
+	while (rc == 0 && scio_input_next(&in) > 0) {
+		json_error_t jerr;
+		json_t *o = json_loadb(in.line, in.len, 0, &jerr);
+		struct scio_state_entry e = {0};
+
+		if (!json_is_object(o)) {
+			scio_buf_printf(why, "%s:%zu: not a state file; move it "
+			    "away to start afresh", st->path, in.lineno);
+			rc = -1;
+		} else if (in.lineno == 1) {
+			if (json_integer_value(json_object_get(o,
+			    "scio_fetch_state")) != STATE_FORMAT) {
+				scio_buf_printf(why, "%s:1: not a scio-fetch state "
+				    "file (format %d expected)", st->path,
+				    STATE_FORMAT);
+				rc = -1;
+			}
+		} else if ((e.url = (char *)field(o, "url")) == NULL) {
+			scio_buf_printf(why, "%s:%zu: state entry without "
+			    "\"url\"", st->path, in.lineno);
+			rc = -1;
+		} else {
+			e.etag = (char *)field(o, "etag");
+			e.last_modified = (char *)field(o, "last_modified");
+			e.hash = (char *)field(o, "hash");
+			e.fetched_at = (char *)field(o, "fetched_at");
+			e.pages = (long)json_integer_value(json_object_get(o, "pages"));
+			if (e.pages < 0)
+				e.pages = 0;
+			scio_state_put(st, &e);
+		}
+		json_decref(o);
+	}
+	if (rc == 0 && ferror(fp)) {
+		scio_buf_printf(why, "%s: read error: %s", st->path, strerror(errno));
+		rc = -1;
+	}
+	free(in.line);
+	st->dirty = 0;
+	return rc;
+}
+
 static void
 load(struct scio_state *st)
 {
-	struct scio_input in;
+	struct scio_buf why = {0};
 	FILE *fp = fopen(st->path, "rb");
 
 	if (fp == NULL) {
@@ -92,49 +145,28 @@ load(struct scio_state *st)
 		scio_die_errno(SCIO_EXIT_ERROR, "cannot read state file '%s'",
 		    st->path);
 	}
+	if (scio_state_read(st, fp, &why) < 0)
+		scio_die(SCIO_EXIT_ERROR, "%s", why.s);
 	fclose(fp);
-	if (scio_input_open(&in, st->path) < 0)
-		exit(SCIO_EXIT_ERROR);
-	while (scio_input_next(&in) > 0) {
-		json_t *o = scio_record_load(&in);
-		struct scio_state_entry e = {0};
+	scio_buf_free(&why);
+}
 
-		if (o == NULL)
-			scio_die(SCIO_EXIT_ERROR, "%s: not a state file; "
-			    "move it away to start afresh", st->path);
-		if (in.lineno == 1) {
-			if (json_integer_value(json_object_get(o,
-			    "scio_fetch_state")) != STATE_FORMAT)
-				scio_die(SCIO_EXIT_ERROR, "%s:1: not a scio-fetch "
-				    "state file (format %d expected)", st->path,
-				    STATE_FORMAT);
-			json_decref(o);
-			continue;
-		}
-		e.url = (char *)field(o, "url");
-		if (e.url == NULL)
-			scio_die(SCIO_EXIT_ERROR, "%s:%zu: state entry without "
-			    "\"url\"", st->path, in.lineno);
-		e.etag = (char *)field(o, "etag");
-		e.last_modified = (char *)field(o, "last_modified");
-		e.hash = (char *)field(o, "hash");
-		e.fetched_at = (char *)field(o, "fetched_at");
-		e.pages = (long)json_integer_value(json_object_get(o, "pages"));
-		scio_state_put(st, &e);
-		json_decref(o);
-	}
-	if (ferror(in.fp))
-		exit(SCIO_EXIT_ERROR);
-	scio_input_close(&in);
-	st->dirty = 0;
+struct scio_state *
+scio_state_new(const char *path)
+{
+	struct scio_state *st = scio_calloc(1, sizeof(*st));
+
+	st->path = scio_strdup(path);
+	st->lockfd = -1;
+	st->saved_at = now();
+	return st;
 }
 
 struct scio_state *
 scio_state_open(const char *path)
 {
-	struct scio_state *st = scio_calloc(1, sizeof(*st));
+	struct scio_state *st = scio_state_new(path);
 
-	st->path = scio_strdup(path);
 	lock(st);
 	load(st);
 	st->saved_at = now();
@@ -176,10 +208,22 @@ scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 	st->dirty = 1;
 }
 
+/* A JSON string of s, or null; bytes that are not UTF-8 (a server's
+ * ETag may hold any) are replaced rather than losing the field. */
 static json_t *
 str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	struct scio_buf b = {0};
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	if ((v = json_string(s)) != NULL)
+		return v;
+	scio_utf8_sanitize(s, strlen(s), &b);
+	v = json_stringn(scio_buf_str(&b), b.len);
+	scio_buf_free(&b);
+	return v;
 }
 
 static int
@@ -188,8 +232,8 @@ dump(const char *p, size_t n, void *fp)
 	return fwrite(p, 1, n, fp) == n ? 0 : -1;
 }
 
-static int
-write_entries(struct scio_state *st, FILE *fp)
+int
+scio_state_write(struct scio_state *st, FILE *fp)
 {
 	fprintf(fp, "{\"scio_fetch_state\":%d}\n", STATE_FORMAT);
 	for (size_t i = 0; i < st->n; i++) {
@@ -197,7 +241,7 @@ write_entries(struct scio_state *st, FILE *fp)
 		json_t *o = json_object();
 		int rc;
 
-		json_object_set_new(o, "url", json_string(e->url));
+		json_object_set_new(o, "url", str_or_null(e->url));
 		json_object_set_new(o, "etag", str_or_null(e->etag));
 		json_object_set_new(o, "last_modified", str_or_null(e->last_modified));
 		json_object_set_new(o, "hash", str_or_null(e->hash));
@@ -243,7 +287,7 @@ scio_state_save(struct scio_state *st)
 			close(fd);
 		goto out;
 	}
-	if (write_entries(st, fp) < 0 || fsync(fd) < 0) {
+	if (scio_state_write(st, fp) < 0 || fsync(fd) < 0) {
 		scio_warn_errno("cannot write state file '%s'", tmp.s);
 		fclose(fp);
 		unlink(tmp.s);
@@ -287,7 +331,8 @@ scio_state_close(struct scio_state *st)
 		entry_free(st->v[i]);
 	free(st->v);
 	scio_strmap_free(&st->index);
-	close(st->lockfd);
+	if (st->lockfd >= 0)
+		close(st->lockfd);
 	free(st->path);
 	free(st);
 }

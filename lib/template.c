@@ -5,6 +5,7 @@
 
 #include "scio/fmt.h"
 #include "scio/template.h"
+#include "scio/text.h"
 #include "scio/width.h"
 
 struct part {
@@ -101,6 +102,12 @@ scio_template_compile(const char *src, struct scio_buf *errbuf)
 	size_t used;
 
 	scio_buf_reset(errbuf);
+	/* Records are UTF-8; a template that is not would make output that
+	 * is neither. */
+	if (!scio_utf8_valid(src, strlen(src))) {
+		scio_buf_adds(errbuf, "template: not valid UTF-8");
+		goto fail;
+	}
 	while (*s) {
 		if (*s == '\\') {
 			switch (s[1]) {

@@ -291,7 +291,7 @@ scio_date_find(const char *s, char out[11], const char **start)
 			continue;
 		if (isdigit((unsigned char)*p)) {
 			/* 2024-07-22, 2024/7/22 */
-			if ((n = digits(p, 4, &y)) == 4 && (p[4] == '-' || p[4] == '/')) {
+			if (digits(p, 4, &y) == 4 && (p[4] == '-' || p[4] == '/')) {
 				char sep = p[4];
 				q = p + 5;
 				if ((n = digits(q, 2, &m)) > 0 && q[n] == sep) {
@@ -347,14 +347,14 @@ scio_monthday_find(const char *s, int *month, int *day)
 {
 	for (const char *p = s; *p; p++) {
 		const char *q;
-		int m, d, n;
+		int m, d;
 
 		if (!is_word_start(s, p) || !isupper((unsigned char)*p))
 			continue;
 		if ((m = month_at(p, &q)) == 0)
 			continue;
 		q = skip_spaces(q);
-		if ((n = digits(q, 2, &d)) == 0 || d < 1 || d > 31)
+		if (digits(q, 2, &d) == 0 || d < 1 || d > 31)
 			continue;
 		*month = m;
 		*day = d;

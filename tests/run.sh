@@ -15,6 +15,24 @@ set -u
 SCIO_TOP=$(cd "$(dirname "$0")/.." && pwd)
 export SCIO_TOP
 PATH=$SCIO_TOP/bin:$PATH
+# SCIO_VALGRIND=1 (make check VALGRIND=1): every program and unit test runs
+# under valgrind's memcheck; its reports go to tests/out/valgrind/, and any
+# error or definite leak there fails the run.
+vg=
+if [ -n "${SCIO_VALGRIND:-}" ]; then
+	vgdir=$SCIO_TOP/tests/out/valgrind
+	rm -rf "$vgdir"
+	mkdir -p "$vgdir/bin"
+	vg="valgrind -q --error-exitcode=125 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --log-file=$vgdir/%p.log"
+	for p in "$SCIO_TOP"/bin/scio-*; do
+		printf '#!/bin/sh\nexec %s %s "$@"\n' "$vg" "$p" >"$vgdir/bin/${p##*/}"
+		chmod +x "$vgdir/bin/${p##*/}"
+	done
+	PATH=$vgdir/bin:$PATH
+	# valgrind cannot follow PCRE2's JIT code (it reads ahead by design)
+	SCIO_NO_JIT=1
+	export SCIO_NO_JIT
+fi
 export PATH
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -30,7 +48,7 @@ fail() { echo "fail $1" >>"$SCIO_RESULTS"; echo "not ok - $1"; }
 # C unit tests.
 for t in ${SCIO_UNITS:-}; do
 	name=${t##*/}
-	out=$("$SCIO_TOP/$t" 2>&1)
+	out=$($vg "$SCIO_TOP/$t" 2>&1)
 	rc=$?
 	printf '%s\n' "$out" | while IFS= read -r line; do
 		case $line in
@@ -84,6 +102,14 @@ for t in "$SCIO_TOP"/tests/t-*.sh; do
 	[ -f "$t" ] || continue
 	sh "$t" || fail "${t##*/}: script exited with status $?"
 done
+
+if [ -n "${SCIO_VALGRIND:-}" ]; then
+	for log in "$vgdir"/*.log; do
+		[ -s "$log" ] || continue
+		fail "valgrind: ${log##*/}"
+		head -n 30 "$log" | sed 's/^/#   /'
+	done
+fi
 
 passed=$(grep -c '^pass ' "$SCIO_RESULTS")
 failed=$(grep -c '^fail ' "$SCIO_RESULTS")

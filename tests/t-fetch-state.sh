@@ -89,7 +89,7 @@ test_expect_success 'a run killed with SIGKILL leaves a whole state; the next ru
 	i=1 && while [ $i -le 20 ]; do echo "$U/fault/hang?secs=0.15&id=k$i"; i=$((i + 1)); done >urls &&
 	scio-fetch $FAST -j 1 --checkpoint 0 --state s -i urls >first 2>/dev/null &
 	pid=$! &&
-	sleep 1.2 &&
+	i=0 && while ! { [ -s s ] && [ -f first ] && [ "$(wc -l <first)" -ge 3 ]; } && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	kill -9 $pid &&
 	{ wait $pid; true; } &&
 	valid_state s &&

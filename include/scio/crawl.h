@@ -43,7 +43,8 @@ struct scio_crawl *scio_crawl_new(struct scio_http *h,
 /* Adds a URL given by the user (absolute); a repeat is ignored. */
 void scio_crawl_add(struct scio_crawl *c, const char *url);
 
-/* The next page in delivery order, or NULL when all are done. */
+/* The next page in delivery order, or NULL when all are done or the
+ * http options' stop flag was set. */
 struct scio_fetched *scio_crawl_next(struct scio_crawl *c);
 
 /* Records a delivered page in the state (call it only after its record

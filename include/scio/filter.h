@@ -56,6 +56,11 @@ int scio_filter_scanned(struct scio_filter *f, struct scio_jobj *obj);
  * looked up in outer (the doc around a turn) when outer is not NULL. */
 int scio_filter_json(struct scio_filter *f, const json_t *obj, const json_t *outer);
 
+/* Whether a pattern could not be tested (PCRE2 failed) since the last
+ * call: the verdict on that record means nothing. The first reason is
+ * added to why; the failures are cleared. */
+int scio_filter_error(struct scio_filter *f, struct scio_buf *why);
+
 /* The hits of the text condition in s[0..n) as [start, end) offsets in
  * code points: a new reference to an array of two-element arrays. */
 json_t *scio_filter_marks(struct scio_filter *f, const char *s, size_t n);

@@ -5,6 +5,8 @@
 #ifndef SCIO_HTTP_H
 #define SCIO_HTTP_H
 
+#include <signal.h>
+
 #include "scio/alloc.h"
 #include "scio/warc.h"
 
@@ -24,6 +26,7 @@ struct scio_http_opts {
 	long max_redirs;
 	const char *user_agent;
 	struct scio_warc *warc;	/* or NULL */
+	volatile sig_atomic_t *stop;	/* or NULL; nonzero: stop at once */
 };
 
 /* The outcome of one URL, after any retries. */
@@ -58,8 +61,12 @@ void scio_http_add(struct scio_http *h, const char *url, const char *etag,
 unsigned long scio_http_pending(const struct scio_http *h);
 
 /* Runs transfers until one URL is finished (delivered or failed for good)
- * and returns it (the caller frees it), or NULL when nothing is pending. */
+ * and returns it (the caller frees it), or NULL when nothing is pending or
+ * when *o->stop became nonzero (a signal: transfers in flight are left). */
 struct scio_http_resp *scio_http_next(struct scio_http *h);
+
+/* Whether *o->stop was set. */
+int scio_http_stopped(const struct scio_http *h);
 
 void scio_http_resp_free(struct scio_http_resp *r);
 

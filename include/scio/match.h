@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "scio/alloc.h"
+
 enum scio_match_flags {
 	SCIO_MATCH_FIXED = 1,	/* patterns are plain strings (-F) */
 	SCIO_MATCH_ICASE = 2,	/* Unicode case folding (-i) */
@@ -24,15 +26,26 @@ struct scio_match;
 struct scio_match *scio_match_new(const char *const *patterns, size_t n, int flags,
     const char *what);
 
+/* As scio_match_new, but a pattern that does not compile gives NULL with
+ * the message in why instead of ending the program. */
+struct scio_match *scio_match_try(const char *const *patterns, size_t n,
+    int flags, const char *what, struct scio_buf *why);
+
 void scio_match_free(struct scio_match *m);
 
 /* Whether the decoded value s[0..n) (valid UTF-8) matches. */
 int scio_match_test(struct scio_match *m, const char *s, size_t n);
 
 /* Finds the first match in s[0..n) at or after byte offset from: returns 1
- * and sets [*so, *eo) in bytes, or 0. */
+ * and sets [*so, *eo) in bytes, or 0. When PCRE2 fails (a JIT stack or
+ * match limit reached) it returns 0 and keeps the reason for
+ * scio_match_error: the answer is then not a real "no match". */
 int scio_match_find(struct scio_match *m, const char *s, size_t n, size_t from,
     size_t *so, size_t *eo);
+
+/* Whether a match failed since the last call; the first reason is added to
+ * why (when not NULL and still empty), and the failure is cleared. */
+int scio_match_error(struct scio_match *m, struct scio_buf *why);
 
 /* The pre-filter: 0 when the string value whose raw JSON text (between
  * its quotes, still escaped) is raw[0..n) certainly does not match, 1 when

@@ -2,6 +2,10 @@
 #ifndef SCIO_STATE_H
 #define SCIO_STATE_H
 
+#include <stdio.h>
+
+#include "scio/alloc.h"
+
 /* One page as last delivered. Strings may be NULL. */
 struct scio_state_entry {
 	char *url;
@@ -19,6 +23,16 @@ struct scio_state;
  * a clear message when another run holds the lock or the file is not a
  * state file. */
 struct scio_state *scio_state_open(const char *path);
+
+/* An empty state for path, neither locked nor loaded (for tests). */
+struct scio_state *scio_state_new(const char *path);
+
+/* Adds the entries of a state file read from fp. Returns 0, or -1 with
+ * the reason ("PATH:LINE: ...") in why when it is not a state file. */
+int scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why);
+
+/* Writes the state file's lines to fp; 0, or -1 on a write error. */
+int scio_state_write(struct scio_state *st, FILE *fp);
 
 /* The entry for url, or NULL. Borrowed. */
 const struct scio_state_entry *scio_state_get(struct scio_state *st,

@@ -1,0 +1,113 @@
+/* fuzz-http: what scio-fetch takes from a server's headers and body:
+ * the charset of a Content-Type value and of a <meta> tag, the decoding
+ * of the body to UTF-8, and the page record built from header values
+ * (Content-Type, ETag, Last-Modified) of any bytes.  Retry-After is
+ * parsed by libcurl (CURLINFO_RETRY_AFTER), not by scio-tools.  Input:
+ * the Content-Type, ETag and Last-Modified values and the body,
+ * NUL-separated.  The record must be valid UTF-8 JSON; the body's html
+ * must be valid UTF-8 without NUL; an ETag must survive the state file. */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "scio/charset.h"
+#include "scio/crawl.h"
+#include "scio/jsonl.h"
+#include "scio/state.h"
+#include "scio/text.h"
+#include "fuzz.h"
+
+static const char *
+next_field(const char **p, const char *end)
+{
+	const char *s = *p, *nul;
+
+	if (s >= end || (nul = memchr(s, '\0', (size_t)(end - s))) == NULL)
+		return NULL;
+	*p = nul + 1;
+	return s;
+}
+
+static void
+check_etag_kept(const char *etag)
+{
+	struct scio_state *st = scio_state_new("state");
+	struct scio_state_entry e = {0};
+	struct scio_buf why = {0};
+	const struct scio_state_entry *got;
+	char *s = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&s, &n);
+
+	e.url = "http://example.invalid/a.htm";
+	e.etag = (char *)etag;
+	scio_state_put(st, &e);
+	FUZZ_CHECK(scio_state_write(st, fp) == 0, "state write");
+	fclose(fp);
+	scio_state_close(st);
+	st = scio_state_new("state");
+	fp = fmemopen(s, n, "rb");
+	FUZZ_CHECK(scio_state_read(st, fp, &why) == 0, "a state with an odd ETag is refused");
+	fclose(fp);
+	got = scio_state_get(st, e.url);
+	FUZZ_CHECK(got != NULL && got->etag != NULL, "the ETag was lost");
+	if (scio_utf8_valid(etag, strlen(etag)))
+		FUZZ_CHECK(strcmp(got->etag, etag) == 0, "a UTF-8 ETag changed");
+	scio_state_close(st);
+	scio_buf_free(&why);
+	free(s);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *p = (const char *)data, *end = p + size, *ctype, *etag, *lm;
+	struct scio_http_resp resp = {0};
+	struct scio_fetched f = {0};
+	char *declared = NULL, *cs, *meta, *dump;
+	json_t *rec, *back;
+
+	if (size > 65536)
+		return 0;
+	ctype = next_field(&p, end);
+	etag = next_field(&p, end);
+	lm = next_field(&p, end);
+	if (ctype == NULL || etag == NULL || lm == NULL)
+		return 0;
+	cs = scio_charset_from_type(ctype);
+	if (cs != NULL) {
+		char *dec = scio_charset_decoder(cs);
+
+		FUZZ_CHECK(dec != NULL, "no decoder name");
+		free(dec);
+	}
+	free(cs);
+	meta = scio_charset_from_meta(p, (size_t)(end - p));
+	free(meta);
+	scio_charset_to_utf8(p, (size_t)(end - p), ctype, &f.html, &declared);
+	FUZZ_CHECK(scio_utf8_valid(scio_buf_str(&f.html), f.html.len),
+	    "a decoded body is not valid UTF-8 (or holds a NUL)");
+	resp.url = "http://example.invalid/a.htm";
+	resp.final_url = "http://example.invalid/b.htm";
+	resp.status = 200;
+	resp.fetched_at = "2031-03-14T00:00:00Z";
+	resp.content_type = (char *)ctype;
+	resp.etag = (char *)etag;
+	resp.last_modified = (char *)lm;
+	f.resp = &resp;
+	f.charset = declared;
+	rec = scio_fetched_record(&f);
+	dump = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	FUZZ_CHECK(dump != NULL, "a page record cannot be encoded");
+	FUZZ_CHECK(scio_utf8_valid(dump, strlen(dump)), "a page record is not UTF-8");
+	back = json_loads(dump, 0, NULL);
+	FUZZ_CHECK(json_is_object(back), "a page record does not load back");
+	FUZZ_CHECK(json_object_size(back) == 10, "a page record lost a field");
+	json_decref(back);
+	free(dump);
+	json_decref(rec);
+	check_etag_kept(etag);
+	free(declared);
+	scio_buf_free(&f.html);
+	return 0;
+}

@@ -1,0 +1,76 @@
+#!/bin/sh
+# fuzz/seed.sh NAME DIR: puts seed inputs for harness NAME into DIR, made
+# from the test fixtures (so the seeds follow the fixtures as they grow).
+set -u
+name=$1
+dir=$2
+top=$(cd "$(dirname "$0")/.." && pwd)
+fx=$top/tests/fixtures
+n=0
+# seed TEXT: one input file holding TEXT as is
+seed() {
+	n=$((n + 1))
+	printf '%s' "$1" >"$dir/seed-$n"
+}
+# seed_lines FILE...: one input per line
+seed_lines() {
+	for f in "$@"; do
+		while IFS= read -r line; do seed "$line"; done <"$f"
+	done
+}
+case $name in
+jscan)
+	seed_lines "$fx"/fmt/*.jsonl
+	;;
+parse)
+	find "$fx/site" "$fx/mirror" "$fx/bad" -name '*.htm*' | sort | head -n 60 |
+	while IFS= read -r f; do
+		n=$((n + 1))
+		{ printf '\000'; cat "$f"; } >"$dir/seed-$n"
+	done
+	;;
+match|filter)
+	for pat in 'data (property|rights)' 'rail' '\bport\b' '[[:alpha:]]+ing' '(?i)tidal'; do
+		while IFS= read -r line; do
+			n=$((n + 1))
+			if [ "$name" = match ]; then
+				printf '\002%s\000%s' "$pat" "$line" >"$dir/seed-$n"
+			else
+				printf '\001%s\000Mei Lanxi\0002031\000%s' "$pat" "$line" >"$dir/seed-$n"
+			fi
+		done <"$fx/fmt/turns.jsonl"
+	done
+	;;
+template)
+	for t in '{date} {speaker}: {text}' '{doc}\t{qa}\t{text:60}' '{+score} \{x\}' '{speaker:10}|{outlet}'; do
+		while IFS= read -r line; do
+			n=$((n + 1))
+			printf '%s\000%s' "$t" "$line" >"$dir/seed-$n"
+		done <"$fx/fmt/mixed.jsonl"
+	done
+	;;
+state)
+	seed '{"scio_fetch_state":1}
+{"url":"http://english.scio.gov.cn/pressroom/2024-07/22/content_11110001.htm","etag":"\"4db0\"","last_modified":"Fri, 27 Nov 2026 07:53:07 GMT","hash":"fnv1a64:0123456789abcdef","fetched_at":"2026-11-27T07:53:17Z","pages":3}
+{"url":"http://english.scio.gov.cn/pressroom/2024-07/22/content_11110001_2.htm","etag":null,"last_modified":null,"hash":null,"fetched_at":null}
+'
+	seed '{"scio_fetch_state":2}
+'
+	;;
+http)
+	for f in $(find "$fx/fetch/site" -name '*.htm*' | sort | head -n 20); do
+		for ct in 'text/html; charset=utf-8' 'text/html; charset="GBK"' 'text/html' 'text/html;charset=gb2312;q=1'; do
+			n=$((n + 1))
+			{ printf '%s\000"4db0-x"\000Fri, 27 Nov 2026 07:53:07 GMT\000' "$ct"; cat "$f"; } >"$dir/seed-$n"
+		done
+	done
+	;;
+urlname)
+	for u in 'http://english.scio.gov.cn/pressroom/2024-07/22/content_11110001.htm' \
+	    'http://127.0.0.1:8080/fault/big?n=10&p=/../../x' 'https://h/a/../../b/./c/' \
+	    'http://h/%2e%2e/%2F/x' 'file:///etc/passwd' 'http://h/.hidden/..../x?y=/z'; do
+		seed "$u"
+	done
+	;;
+esac
+exit 0
