@@ -33,3 +33,17 @@ done
 echo "  scio-parse emitted $turns turn records"
 echo "  scio-parse / libxml2 tree walk throughput: $(bench_ratio "$fl" "$sp") (target >= 0.60)"
 echo "  scio-parse / readability-lxml throughput:  $(bench_ratio "$rd" "$sp") (target >= 4)"
+
+# Wall-clock time moves with the machine's load; instruction counts do not.
+if command -v valgrind >/dev/null 2>&1; then
+	some=$(printf '%s\n' "$files" | head -n 150)
+	count() {
+		# shellcheck disable=SC2086
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" $some 2>&1 >/dev/null |
+			sed -n 's/.*Collected : *//p'
+	}
+	ip=$(count scio-parse)
+	ifl=$(count "$BENCH_OUT/floor-libxml2")
+	echo "  instructions on 150 pages (callgrind): scio-parse $ip, libxml2 tree walk $ifl"
+	echo "  scio-parse / libxml2 tree walk by instructions: $(bench_ratio "$ifl" "$ip") (target >= 0.60)"
+fi
