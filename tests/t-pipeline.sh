@@ -4,16 +4,8 @@
 # scio-fmt pass it on.
 . "$SCIO_TOP/tests/lib.sh"
 
-srv=$SCIO_TOP/tests/out/t-pipeline-server
-rm -rf "$srv"
-mkdir -p "$srv"
-/usr/bin/python3 "$SCIO_TOP/tests/server.py" --root "$FIXTURES/site" >"$srv/port" 2>"$srv/err" &
-SRVPID=$!
-trap 'kill $SRVPID 2>/dev/null' EXIT
-i=0
-while [ ! -s "$srv/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-SITE=http://127.0.0.1:$(cat "$srv/port")
-export SITE
+. "$SCIO_TOP/tests/sample-site.sh"
+sample_site_start
 
 # TRUTH's turns of one conference, with the site's address swapped in.
 truth() {

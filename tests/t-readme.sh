@@ -3,21 +3,8 @@
 # site served on 127.0.0.1, prints something and complains of nothing.
 . "$SCIO_TOP/tests/lib.sh"
 
-srv=$SCIO_TOP/tests/out/t-readme-server
-rm -rf "$srv"
-mkdir -p "$srv"
-# The sample site, with the listing's links made local and its items whose
-# pages the sample does not have (set H's missing page 1) left out.
-cp -R "$FIXTURES/site" "$srv/site"
-sed -i -e '/content_90000808\|content_90000202/d' -e 's|http://english.scio.gov.cn||g' \
-	"$srv/site/pressroom/node_8021725.htm"
-/usr/bin/python3 "$SCIO_TOP/tests/server.py" --root "$srv/site" >"$srv/port" 2>"$srv/err" &
-SRVPID=$!
-trap 'kill $SRVPID 2>/dev/null' EXIT
-i=0
-while [ ! -s "$srv/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-SITE=http://127.0.0.1:$(cat "$srv/port")
-export SITE
+. "$SCIO_TOP/tests/sample-site.sh"
+sample_site_start
 
 # The README's indented command lines (continuations joined), without
 # synopsis lines, with the live site's address replaced by the sample's.
