@@ -6,6 +6,9 @@
 #   test_cmp EXPECTED ACTUAL          (diff -u, fails when they differ)
 #   test_expect_code N COMMAND...      (fails unless COMMAND exits with N)
 #   test_have PREREQ                   (python3, jq, ...; skip when absent)
+#   run_examples <LIST                 (each line a command: it must exit 0,
+#                                      print something and nothing on stderr;
+#                                      EXAMPLE_SETUP, if set, runs first)
 
 : "${SCIO_TOP:?run the tests with make check}"
 : "${SCIO_RESULTS:?run the tests with make check}"
@@ -56,4 +59,18 @@ test_have() {
 	python3) [ -x /usr/bin/python3 ] ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
+}
+
+run_examples() {
+	while IFS= read -r ex; do
+		[ -n "$ex" ] || continue
+		if [ -n "${EXAMPLE_SETUP:-}" ]; then eval "$EXAMPLE_SETUP" || return 1; fi
+		sh -c "$ex" >out 2>err
+		st=$?
+		if [ "$st" -ne 0 ] || [ ! -s out ] || [ -s err ]; then
+			echo "example failed (status $st): $ex"
+			cat err
+			return 1
+		fi
+	done
 }

@@ -16,19 +16,6 @@ setup() {
 		pressroom/node_8021725.htm >pages.jsonl
 }
 
-run_examples() {
-	while IFS= read -r ex; do
-		[ -n "$ex" ] || continue
-		sh -c "$ex" >out 2>err
-		st=$?
-		if [ "$st" -ne 0 ] || [ ! -s out ] || [ -s err ]; then
-			echo "example failed (status $st): $ex"
-			cat err
-			return 1
-		fi
-	done
-}
-
 test_expect_success 'the man page examples run' '
 	setup &&
 	sed -n "/^\.SH EXAMPLES/,/^\.SH SEE ALSO/p" "$MAN" | grep "^scio-parse " | sed "s/\\\\-/-/g" >examples &&
