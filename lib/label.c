@@ -299,6 +299,8 @@ scio_person_parse(const char *line, struct scio_person *p)
 	if (n == 0 || n > 400)
 		return -1;
 	h = scio_honorific_len(line);
+	if (h >= n)
+		return -1;	/* an honorific alone ("Mr." cut to "Mr") */
 	name = line + h;
 	comma = memchr(name, ',', n - h);
 	if (comma == NULL) {

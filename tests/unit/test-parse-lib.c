@@ -88,6 +88,10 @@ test_people(void)
 	scio_person_free(&p);
 	CHECK(scio_person_parse("The floor is now open for questions.", &p) < 0,
 	    "a sentence is not a participant");
+	/* fuzz/regress/parse/honorific-alone: the honorific outran the
+	 * line once its full stop was cut (ASan caught the read) */
+	CHECK(scio_person_parse("Mr.", &p) < 0 && scio_person_parse("Ms. ;", &p) < 0,
+	    "an honorific alone is not a participant");
 }
 
 static void
