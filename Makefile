@@ -58,7 +58,10 @@ PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
 MANS     = $(wildcard cmd/*.1)
 MANS5    = $(wildcard man/*.5)
-LIB_SRCS = $(wildcard lib/*.c)
+# The site's words (lib/lexicon/*.txt) become C tables at build time.
+LEXICON  = $(wildcard lib/lexicon/*.txt)
+GEN_SRCS = build/gen/lexicon_data.c
+LIB_SRCS = $(wildcard lib/*.c) $(GEN_SRCS)
 LIB_OBJS = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
 LIBSCIO  = $(BUILD)/libscio.a
 UNIT_SRCS = $(wildcard tests/unit/test-*.c)
@@ -84,6 +87,10 @@ deps-check: $(DEPS_OK)
 $(BUILD)/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/gen/lexicon_data.c: $(LEXICON) scripts/gen-lexicon
+	@mkdir -p $(@D)
+	sh scripts/gen-lexicon $(LEXICON) > $@.tmp && mv $@.tmp $@
 
 $(LIBSCIO): $(LIB_OBJS)
 	@rm -f $@
@@ -179,7 +186,7 @@ uninstall:
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_scio
 
 clean:
-	rm -rf build/default build/san build/fuzz bin tests/out
+	rm -rf build/default build/san build/fuzz build/gen bin tests/out
 
 .PRECIOUS: $(BUILD)/%.o $(BUILD)/tests/unit/%.o build/fuzz/%.o
 

@@ -26,7 +26,7 @@ static const char usage_text[] =
 "\n"
 "Output (one JSON object per line):\n"
 "  turn  one per speaker turn (the default): doc, url, page, seq, title,\n"
-"        date, speaker, role, outlet, qa, text\n"
+"        date, speaker, speaker_title, role, outlet, qa, text\n"
 "  doc   one per conference with --docs, its turns nested; articles and\n"
 "        notices always come out as doc records\n"
 "  link  one per item of a listing page, for scio-fetch to follow\n"
@@ -36,8 +36,9 @@ static const char usage_text[] =
 "  -u, --url URL        the URL of the one HTML FILE given (default: its name)\n"
 "  -c, --charset NAME   the charset of HTML files that do not declare one\n"
 "                       (default: UTF-8, or a guess when that fails)\n"
-"      --lines          print the lines of text each page gives, as\n"
-"                       scio-parse reads them, instead of records\n"
+"      --explain        print the lines of text each page gives, with the\n"
+"                       pass that claimed each and why, instead of records\n"
+"      --lines          the same as --explain\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
@@ -73,8 +74,10 @@ emit_conf(struct scio_conf *c)
 {
 	if (opt.docs)
 		scio_conf_doc(c, &outbuf);
-	else if (scio_conf_turns(c, &outbuf) == 0)
+	else if (scio_conf_turns(c, &outbuf) == 0) {
+		c->warned = 1;
 		scio_conf_doc(c, &outbuf);	/* no turns: its doc record still says something */
+	}
 	flush_out();
 	scio_conf_free(c);
 }
@@ -169,6 +172,8 @@ dump_lines(const struct scio_page_text *pt, const char *url)
 		if (ln->flags & SCIO_LINE_LINKED)
 			json_array_append_new(flags, json_string("link"));
 		json_object_set_new(o, "flags", flags);
+		json_object_set_new(o, "pass", json_string(scio_claim_name(ln->claim)));
+		json_object_set_new(o, "why", ln->why ? json_string(ln->why) : json_null());
 		json_object_set_new(o, "href", ln->href ? json_string(ln->href) : json_null());
 		json_object_set_new(o, "text", json_string(ln->text));
 		scio_record_write(o);
@@ -204,12 +209,16 @@ handle_page(const char *html, size_t len, const char *encoding, const char *url,
 		scio_page_text_free(&pt);
 		return;
 	}
+	pg = scio_malloc(sizeof(*pg));
 	if (opt.lines) {
+		/* the passes claim the lines as they read them */
+		if (scio_page_read(&pt, url, html, len, pg) == 0)
+			scio_page_free(pg);
+		free(pg);
 		dump_lines(&pt, url);
 		scio_page_text_free(&pt);
 		return;
 	}
-	pg = scio_malloc(sizeof(*pg));
 	if (scio_page_read(&pt, url, html, len, pg) < 0) {
 		scio_bad_input(file, line, "no recognisable structure in %s "
 		    "(no title, participants or turns)", url ? url : "the page");
@@ -388,6 +397,7 @@ main(int argc, char **argv)
 		{"docs", no_argument, NULL, 'd'},
 		{"url", required_argument, NULL, 'u'},
 		{"charset", required_argument, NULL, 'c'},
+		{"explain", no_argument, NULL, 'L'},
 		{"lines", no_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -433,7 +443,7 @@ main(int argc, char **argv)
 		note_missing(c);
 		emit_conf(c);
 	}
-	free(pending.confs);
+	scio_confset_free(&pending);
 	scio_buf_free(&outbuf);
 	scio_out_close();
 	return scio_exit_status();

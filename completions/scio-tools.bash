@@ -41,7 +41,7 @@ _scio_tools()
 		esac
 		;;
 	scio-parse)
-		opts='--docs --url --charset --lines --help --version'
+		opts='--docs --url --charset --explain --lines --help --version'
 		case $prev in
 		-u|--url)
 			return ;;

@@ -9,6 +9,9 @@
 #include "scio/conf.h"
 #include "scio/diag.h"
 #include "scio/jwrite.h"
+#include "scio/passes.h"
+#include "scio/roles.h"
+#include "scio/strmap.h"
 #include "scio/text.h"
 
 /* A turn while it is being assembled. */
@@ -17,8 +20,7 @@ struct turn {
 	const char *url;		/* that page's URL (borrowed) */
 	char *label;			/* as written, NULL for none */
 	struct scio_buf text;
-	const struct scio_person *who;	/* the participant it names */
-	const char *role;
+	long speaker;			/* index into the cast's speakers, or -1 */
 	int qa;
 };
 
@@ -27,31 +29,51 @@ struct turns {
 	size_t n, cap;
 };
 
-/* What is known of the conference's people. */
+/* What is known of the conference's people: the participants, and every
+ * speaker the turns name, each once. */
 struct cast {
-	const struct scio_person **people;
-	int *is_chair;
-	size_t n;
-	char **labels;			/* every label standing alone */
-	size_t nlabels;
+	struct scio_speaker *sp;
+	const struct scio_person **person;	/* the participant, or NULL */
+	size_t n, cap;
+	struct scio_strmap by_name;	/* lower-case name -> index + 1 */
+	struct scio_strmap by_surname;	/* lower-case surname -> index + 1,
+					 * or AMBIGUOUS */
+	struct scio_strmap labels;	/* labels seen alone or marked up */
 };
 
 /* --- the set of conferences ------------------------------------------- */
 
 static struct scio_conf *
-find_conf(struct scio_confset *set, const char *doc, size_t *at)
+find_conf(struct scio_confset *set, const char *key, size_t *at)
 {
 	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->confs[i]->doc, doc) == 0) {
+		if (strcmp(set->confs[i]->key, key) == 0) {
 			*at = i;
 			return set->confs[i];
 		}
 	return NULL;
 }
 
+/* "host id": the host in lower case ("" for a file with no URL). */
+static char *
+conf_key(const struct scio_page *pg)
+{
+	const char *u = pg->url, *h = strstr(u, "://"), *e;
+	struct scio_buf b = {0};
+
+	h = h ? h + 3 : u + strlen(u);
+	e = h + strcspn(h, "/?#");
+	for (const char *p = h; p < e; p++)
+		scio_buf_addc(&b, tolower((unsigned char)*p));
+	scio_buf_addc(&b, ' ');
+	scio_buf_adds(&b, pg->doc ? pg->doc : pg->url);
+	return scio_buf_take(&b);
+}
+
 static void
 remove_at(struct scio_confset *set, size_t i)
 {
+	scio_strset_add(&set->written, set->confs[i]->key, strlen(set->confs[i]->key));
 	memmove(set->confs + i, set->confs + i + 1, (set->n - i - 1) * sizeof(*set->confs));
 	set->n--;
 }
@@ -74,12 +96,23 @@ scio_confset_add(struct scio_confset *set, struct scio_page *pg)
 {
 	struct scio_conf *c;
 	size_t at = 0, k;
-	char *doc = pg->doc ? pg->doc : pg->url;
+	char *doc = pg->doc ? pg->doc : pg->url, *key = conf_key(pg);
 
-	c = find_conf(set, doc, &at);
+	if (scio_strset_has(&set->written, key, strlen(key))) {
+		if (scio_strset_add(&set->repeated, key, strlen(key)))
+			scio_warn("%s: conference %s was written already; a page of it "
+			    "came again and is not written twice", pg->url, doc);
+		free(key);
+		scio_page_free(pg);
+		free(pg);
+		return NULL;
+	}
+	c = find_conf(set, key, &at);
 	if (c == NULL) {
 		c = scio_calloc(1, sizeof(*c));
 		c->doc = scio_strdup(doc);
+		c->key = key;
+		key = NULL;
 		c->arrival = set->arrivals++;
 		if (set->n == set->cap) {
 			set->cap = set->cap ? set->cap * 2 : 8;
@@ -107,10 +140,24 @@ scio_confset_add(struct scio_confset *set, struct scio_page *pg)
 		if (pg->pageno > c->expected && pg->npages == 0)
 			c->expected = pg->pageno;
 	}
+	free(key);
 	if (!complete(c))
 		return NULL;
 	remove_at(set, at);
 	return c;
+}
+
+void
+scio_confset_free(struct scio_confset *set)
+{
+	struct scio_conf *c;
+
+	while ((c = scio_confset_pop(set)) != NULL)
+		scio_conf_free(c);
+	free(set->confs);
+	scio_strset_free(&set->written);
+	scio_strset_free(&set->repeated);
+	memset(set, 0, sizeof(*set));
 }
 
 struct scio_conf *
@@ -141,99 +188,146 @@ scio_conf_free(struct scio_conf *c)
 		}
 	free(c->pages);
 	free(c->doc);
+	free(c->key);
 	free(c);
 }
 
 /* --- people ----------------------------------------------------------- */
 
-static void
-cast_add(struct cast *cast, const struct scio_person *p, int chair)
+#define AMBIGUOUS ((void *)-1)
+
+static char *
+lower(const char *s, size_t n)
 {
-	for (size_t i = 0; i < cast->n; i++)
-		if (strcasecmp(cast->people[i]->name, p->name) == 0)
-			return;
-	cast->people = scio_reallocarray(cast->people, cast->n + 1, sizeof(*cast->people));
-	cast->is_chair = scio_reallocarray(cast->is_chair, cast->n + 1, sizeof(*cast->is_chair));
-	cast->people[cast->n] = p;
-	cast->is_chair[cast->n] = chair;
-	cast->n++;
+	char *k = scio_strndup(s, n);
+
+	for (char *p = k; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return k;
+}
+
+static void
+index_put(struct scio_strmap *m, const char *s, size_t n, size_t i)
+{
+	char *k = lower(s, n);
+	void *old = scio_strmap_get(m, k);
+
+	if (old == NULL)
+		scio_strmap_put(m, k, (void *)(i + 1));
+	else if (old != (void *)(i + 1))
+		scio_strmap_put(m, k, AMBIGUOUS);
+	free(k);
+}
+
+static long
+index_get(const struct scio_strmap *m, const char *s, size_t n)
+{
+	char *k = lower(s, n);
+	void *v = scio_strmap_get(m, k);
+
+	free(k);
+	return v == NULL || v == AMBIGUOUS ? -1 : (long)((size_t)v - 1);
+}
+
+/* Adds a speaker (a participant when p is set); returns its index. */
+static size_t
+cast_add(struct cast *cast, const char *name, size_t n,
+    const struct scio_person *p, int chair)
+{
+	long have = index_get(&cast->by_name, name, n);
+	size_t i;
+
+	if (have >= 0)
+		return (size_t)have;
+	if (cast->n == cast->cap) {
+		cast->cap = cast->cap ? cast->cap * 2 : 16;
+		cast->sp = scio_reallocarray(cast->sp, cast->cap, sizeof(*cast->sp));
+		cast->person = scio_reallocarray(cast->person, cast->cap, sizeof(*cast->person));
+	}
+	i = cast->n++;
+	memset(&cast->sp[i], 0, sizeof(cast->sp[i]));
+	cast->sp[i].name = p ? p->name : NULL;	/* a label's is set by the caller */
+	cast->sp[i].listed = p != NULL;
+	cast->sp[i].listed_chair = p != NULL && chair;
+	cast->person[i] = p;
+	index_put(&cast->by_name, name, n, i);
+	if (p)
+		index_put(&cast->by_surname, name, strcspn(name, " "), i);
+	return i;
 }
 
 static void
 cast_free(struct cast *cast)
 {
-	free(cast->people);
-	free(cast->is_chair);
-	for (size_t i = 0; i < cast->nlabels; i++)
-		free(cast->labels[i]);
-	free(cast->labels);
+	free(cast->sp);
+	free(cast->person);
+	scio_strmap_free(&cast->by_name);
+	scio_strmap_free(&cast->by_surname);
+	scio_strmap_free(&cast->labels);
 }
 
 /* The participant a label names: the full name, with or without an
  * honorific, or a surname alone ("Mr. Liu") when only one person has it. */
 static long
-cast_match(const struct cast *cast, const char *label, size_t n)
+cast_participant(const struct cast *cast, const char *label, size_t n)
 {
 	size_t h = scio_honorific_len(label);
-	long found = -1;
+	long i;
 
 	if (h < n) {
 		label += h;
 		n -= h;
 	}
-	for (size_t i = 0; i < cast->n; i++) {
-		const char *name = cast->people[i]->name;
-
-		if (strlen(name) == n && strncasecmp(name, label, n) == 0)
-			return (long)i;
-	}
-	for (size_t i = 0; i < cast->n; i++) {
-		const char *name = cast->people[i]->name;
-		size_t sl = strcspn(name, " ");
-
-		if (sl == n && strncasecmp(name, label, n) == 0) {
-			if (found >= 0)
-				return -1;	/* two people share the surname */
-			found = (long)i;
-		}
-	}
-	return found;
+	i = index_get(&cast->by_name, label, n);
+	if (i >= 0 && cast->person[i])
+		return i;
+	i = index_get(&cast->by_surname, label, n);
+	return i >= 0 && cast->person[i] ? i : -1;
 }
 
 static int
 cast_has_label(const struct cast *cast, const char *s, size_t n)
 {
-	for (size_t i = 0; i < cast->nlabels; i++)
-		if (strlen(cast->labels[i]) == n && strncmp(cast->labels[i], s, n) == 0)
-			return 1;
-	return 0;
+	char *k = scio_strndup(s, n);
+	int has = scio_strmap_get(&cast->labels, k) != NULL;
+
+	free(k);
+	return has;
 }
 
 static void
 cast_add_label(struct cast *cast, const char *s, size_t n)
 {
-	if (cast_has_label(cast, s, n))
-		return;
-	cast->labels = scio_reallocarray(cast->labels, cast->nlabels + 1, sizeof(*cast->labels));
-	cast->labels[cast->nlabels++] = scio_strndup(s, n);
+	char *k = scio_strndup(s, n);
+
+	scio_strmap_put(&cast->labels, k, (void *)1);
+	free(k);
 }
 
-/* Whether "Name: text" at the start of a paragraph is a label. */
+/* Whether a paragraph opening "Name: text" gives its turn a label. The
+ * same evidence as a label alone: markup, the participants, the label
+ * seen elsewhere in the conference, the page's way of labelling (inline
+ * everywhere), and the shape of a name or an outlet's name. */
 static int
-inline_label_ok(const struct cast *cast, const char *s, size_t n, const char *rest)
+inline_label_ok(const struct cast *cast, const struct scio_para *para, size_t n,
+    const char *rest, int inline_style)
 {
+	const char *s = para->text;
 	unsigned char r = (unsigned char)*rest;
 
+	if (para->lead >= n)
+		return 1;
 	if (!(isupper(r) || isdigit(r) || r == '"' || r >= 0x80))
 		return 0;
-	if (cast_match(cast, s, n) >= 0 || cast_has_label(cast, s, n))
+	if (cast_participant(cast, s, n) >= 0 || cast_has_label(cast, s, n))
 		return 1;
-	if (strchr(s, ' ') && memchr(s, ' ', n) && scio_outlet_like(s, n) &&
-	    !scio_name_like(s, n))
+	if (memchr(s, ' ', n) && scio_outlet_like(s, n) && !scio_name_like(s, n))
 		return 1;
-	if (cast->nlabels == 0 && scio_name_like(s, n))
+	if (inline_style && (scio_name_like(s, n) || scio_outlet_like(s, n)))
 		return 1;
-	/* one word: an acronym such as CNR */
+	if (cast->labels.n == 0 && scio_name_like(s, n))
+		return 1;
+	/* one word in capitals: an acronym such as CNR */
 	if (memchr(s, ' ', n) == NULL && n >= 2) {
 		for (size_t i = 0; i < n; i++)
 			if (!isupper((unsigned char)s[i]))
@@ -259,6 +353,7 @@ new_turn(struct turns *ts, const struct scio_page *pg, const char *label, size_t
 	t->page = pg->pageno;
 	t->url = pg->url;
 	t->label = label ? scio_strndup(label, n) : NULL;
+	t->speaker = -1;
 	return t;
 }
 
@@ -272,10 +367,35 @@ add_text(struct turn *t, const char *s)
 	scio_buf_adds(&t->text, s);
 }
 
+/* Whether the conference's pages label turns inline: more paragraphs open
+ * with a marked-up or name-shaped "Name:" than labels stand alone. */
+static int
+labels_inline(const struct scio_conf *c)
+{
+	size_t alone = 0, inl = 0;
+
+	for (size_t k = 0; k < c->npages; k++) {
+		const struct scio_page *pg = c->pages[k];
+
+		for (size_t i = 0; pg && i < pg->nparas; i++) {
+			const char *s = pg->paras[i].text, *rest;
+			size_t len = strlen(s), n;
+
+			if (scio_label_alone(s, len))
+				alone++;
+			else if ((n = scio_label_inline(s, len, &rest)) != 0 &&
+			    (pg->paras[i].lead >= n || scio_name_like(s, n)))
+				inl++;
+		}
+	}
+	return inl >= 2 && inl > alone;
+}
+
 static void
 cut_turns(const struct scio_conf *c, struct cast *cast, struct turns *ts)
 {
 	struct turn *cur = NULL;
+	int inline_style = labels_inline(c);
 
 	for (size_t k = 0; k < c->npages; k++) {
 		const struct scio_page *pg = c->pages[k];
@@ -285,7 +405,8 @@ cut_turns(const struct scio_conf *c, struct cast *cast, struct turns *ts)
 			continue;
 		}
 		for (size_t i = 0; i < pg->nparas; i++) {
-			const char *s = pg->paras[i], *rest;
+			const struct scio_para *para = &pg->paras[i];
+			const char *s = para->text, *rest;
 			size_t len = strlen(s), n;
 
 			if ((n = scio_label_alone(s, len)) != 0) {
@@ -293,7 +414,7 @@ cut_turns(const struct scio_conf *c, struct cast *cast, struct turns *ts)
 				continue;
 			}
 			n = scio_label_inline(s, len, &rest);
-			if (n != 0 && inline_label_ok(cast, s, n, rest)) {
+			if (n != 0 && inline_label_ok(cast, para, n, rest, inline_style)) {
 				cur = new_turn(ts, pg, s, n);
 				add_text(cur, rest);
 				continue;
@@ -305,138 +426,168 @@ cut_turns(const struct scio_conf *c, struct cast *cast, struct turns *ts)
 	}
 }
 
-static size_t
-words(const char *s)
+/* Gives each labelled turn its speaker: a participant the label names, or
+ * a speaker of its own, one per distinct label. */
+static void
+find_speakers(struct turns *ts, struct cast *cast)
 {
-	size_t w = 0;
-	int in = 0;
+	for (size_t i = 0; i < ts->n; i++) {
+		struct turn *t = &ts->t[i];
+		size_t n;
 
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\n')
-			in = 0;
-		else if (!in)
-			in = 1, w++;
+		if (t->label == NULL)
+			continue;
+		n = strlen(t->label);
+		t->speaker = cast_participant(cast, t->label, n);
+		if (t->speaker < 0) {
+			t->speaker = (long)cast_add(cast, t->label, n, NULL, 0);
+			if (cast->sp[t->speaker].name == NULL)
+				cast->sp[t->speaker].name = t->label;
+		}
 	}
-	return w;
 }
 
-/* A label no participant answers to, in a conference whose participants
- * are unknown: the chair if its turns give the floor and are short. */
-static int
-unknown_label_chairs(const struct turns *ts, const char *label)
+/* Without a chair in the participants block (old pages list people with
+ * no headings), the chair is the listed person who speaks first. */
+static void
+first_listed_chairs(const struct turns *ts, struct cast *cast)
 {
-	size_t total = 0, count = 0;
-	int chairs = 0;
-
+	for (size_t i = 0; i < cast->n; i++)
+		if (cast->sp[i].listed_chair)
+			return;
 	for (size_t i = 0; i < ts->n; i++) {
-		const struct turn *t = &ts->t[i];
+		long w = ts->t[i].speaker;
 
-		if (t->label == NULL || strcmp(t->label, label) != 0)
+		if (w < 0)
 			continue;
-		count++;
-		total += words(scio_buf_str(&t->text));
-		if (scio_text_chairs(scio_buf_str(&t->text)))
-			chairs = 1;
+		if (cast->person[w])
+			cast->sp[w].listed_chair = 1;
+		return;
 	}
-	return chairs && count > 0 && total / count < 90;
 }
 
 static void
-assign_roles(struct turns *ts, const struct cast *cast, int known)
+number_questions(struct turns *ts, const struct cast *cast)
 {
 	int qa = 0;
-	const struct turn *prev = NULL;
+	long prev = -2;
 
 	for (size_t i = 0; i < ts->n; i++) {
 		struct turn *t = &ts->t[i];
-		const char *text = scio_buf_str(&t->text);
-		long who = -1;
+		int media = t->speaker >= 0 ?
+		    strcmp(cast->sp[t->speaker].role, "media") == 0 :
+		    scio_text_asks(scio_buf_str(&t->text));
 
-		if (t->label)
-			who = cast_match(cast, t->label, strlen(t->label));
-		if (who >= 0) {
-			t->who = cast->people[who];
-			t->role = cast->is_chair[who] ? "chair" : "official";
-		} else if (t->label == NULL) {
-			t->role = scio_text_asks(text) ? "media" : "other";
-		} else if (scio_outlet_like(t->label, strlen(t->label)) &&
-		    !scio_name_like(t->label, strlen(t->label))) {
-			t->role = "media";
-		} else if (scio_text_asks(text) && !scio_text_chairs(text)) {
-			t->role = "media";
-		} else if (known) {
-			t->role = "other";
-		} else if (unknown_label_chairs(ts, t->label)) {
-			t->role = "chair";
-		} else {
-			t->role = "official";
-		}
-		if (strcmp(t->role, "media") == 0) {
-			int same = prev && strcmp(prev->role, "media") == 0 &&
-			    prev->label && t->label && strcmp(prev->label, t->label) == 0;
-
-			if (!same)
-				qa++;
-		}
+		/* a question that runs on under the same label is one */
+		if (media && !(t->speaker >= 0 && t->speaker == prev))
+			qa++;
 		t->qa = qa;
-		prev = t;
+		prev = media ? t->speaker : -2;
 	}
 }
 
-static int
-has_chair(const struct cast *cast)
+/* The role of a turn as records spell it. */
+static const char *
+turn_role(const struct turn *t, const struct cast *cast)
 {
-	for (size_t i = 0; i < cast->n; i++)
-		if (cast->is_chair[i])
-			return 1;
-	return 0;
+	if (t->speaker >= 0)
+		return cast->sp[t->speaker].role;
+	return scio_text_asks(scio_buf_str(&t->text)) ? "media" : "other";
+}
+
+/* Whether a turn holds only what a header or a menu holds: short lines
+ * none of which is a sentence. */
+static int
+header_like(const struct turn *t)
+{
+	const char *p = scio_buf_str(&t->text);
+
+	while (*p) {
+		const char *e = strstr(p, "\n\n");
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char *para = scio_strndup(p, n);
+		int sentence = scio_sentence_like(para);
+
+		free(para);
+		if (sentence)
+			return 0;
+		p += n + (e ? 2 : 0);
+	}
+	return 1;
+}
+
+/* Silent loss is a bug: a page of a transcript that gave no labelled
+ * turn, or a conference whose first turn is only header-like lines, is
+ * said on stderr (the page was read: the exit status stays 0). */
+static void
+warn_unread(const struct scio_conf *c, const struct turns *ts)
+{
+	if (c->warned)
+		return;
+	for (size_t k = 0; k < c->npages; k++) {
+		const struct scio_page *pg = c->pages[k];
+		int labelled = 0;
+
+		if (pg == NULL || pg->kind != SCIO_KIND_TRANSCRIPT)
+			continue;
+		for (size_t i = 0; i < ts->n && !labelled; i++)
+			labelled = ts->t[i].page == pg->pageno && ts->t[i].label != NULL;
+		if (!labelled)
+			scio_warn("%s: no speaker label found on this page%s; "
+			    "see scio-parse --explain", pg->url,
+			    pg->nparas ? " (its text is kept in the turn before)" : " and no text");
+	}
+	if (ts->n > 0 && ts->t[0].label == NULL && header_like(&ts->t[0]))
+		scio_warn("%s: the first turn holds only short lines a header or menu "
+		    "would; see scio-parse --explain", ts->t[0].url);
 }
 
 /* Builds the turns of a conference. */
 static void
 conference_turns(const struct scio_conf *c, struct turns *ts, struct cast *cast)
 {
+	struct scio_role_turn *rt;
 	int known = 0;
 
 	memset(ts, 0, sizeof(*ts));
 	memset(cast, 0, sizeof(*cast));
-	for (size_t k = 0; k < c->npages; k++) {
-		const struct scio_page *pg = c->pages[k];
+	for (int chair = 1; chair >= 0; chair--)
+		for (size_t k = 0; k < c->npages; k++) {
+			const struct scio_page *pg = c->pages[k];
+			const struct scio_person *p = pg ? (chair ? pg->chair : pg->speakers) : NULL;
+			size_t np = pg ? (chair ? pg->nchair : pg->nspeakers) : 0;
 
-		if (pg == NULL)
-			continue;
-		for (size_t i = 0; i < pg->nchair; i++)
-			cast_add(cast, &pg->chair[i], 1);
-		for (size_t i = 0; i < pg->nparas; i++) {
-			size_t n = scio_label_alone(pg->paras[i], strlen(pg->paras[i]));
-
-			if (n)
-				cast_add_label(cast, pg->paras[i], n);
+			for (size_t i = 0; i < np; i++)
+				cast_add(cast, p[i].name, strlen(p[i].name), &p[i], chair);
 		}
-		known |= pg->has_participants;
-	}
 	for (size_t k = 0; k < c->npages; k++) {
 		const struct scio_page *pg = c->pages[k];
 
-		for (size_t i = 0; pg && i < pg->nspeakers; i++)
-			cast_add(cast, &pg->speakers[i], 0);
+		for (size_t i = 0; pg && i < pg->nparas; i++) {
+			const char *s = pg->paras[i].text, *rest;
+			size_t len = strlen(s), n = scio_label_alone(s, len);
+
+			if (n == 0 && (n = scio_label_inline(s, len, &rest)) != 0 &&
+			    pg->paras[i].lead < n)
+				n = 0;
+			if (n)
+				cast_add_label(cast, s, n);
+		}
+		known |= pg ? pg->has_participants : 0;
 	}
 	cut_turns(c, cast, ts);
-	/* Without a "Chairperson:" heading, the chair is the participant
-	 * who speaks first. */
-	if (known && !has_chair(cast)) {
-		for (size_t i = 0; i < ts->n; i++) {
-			long who;
-
-			if (ts->t[i].label == NULL)
-				continue;
-			who = cast_match(cast, ts->t[i].label, strlen(ts->t[i].label));
-			if (who >= 0)
-				cast->is_chair[who] = 1;	/* NOLINT(clang-analyzer-core.NullDereference): who >= 0 means the cast has entries */
-			break;
-		}
+	find_speakers(ts, cast);
+	if (known)
+		first_listed_chairs(ts, cast);
+	rt = scio_reallocarray(NULL, ts->n ? ts->n : 1, sizeof(*rt));
+	for (size_t i = 0; i < ts->n; i++) {
+		rt[i].speaker = ts->t[i].speaker;
+		rt[i].text = scio_buf_str(&ts->t[i].text);
 	}
-	assign_roles(ts, cast, known);
+	scio_roles_decide(cast->sp, cast->n, rt, ts->n);
+	free(rt);
+	number_questions(ts, cast);
+	warn_unread(c, ts);
 }
 
 static void
@@ -495,23 +646,17 @@ conf_doc(const struct scio_conf *c)
 	return pg ? pg->doc : NULL;
 }
 
-static const char *
-turn_speaker(const struct turn *t)
-{
-	if (t->who)
-		return t->who->name;
-	return t->label;
-}
-
 /* The members a turn has both alone and nested in a doc. */
 static void
-turn_members(struct scio_buf *b, const struct turn *t)
+turn_members(struct scio_buf *b, const struct turn *t, const struct cast *cast)
 {
-	int media = strcmp(t->role, "media") == 0;
+	const char *role = turn_role(t, cast);
+	const struct scio_person *p = t->speaker >= 0 ? cast->person[t->speaker] : NULL;
 
-	scio_jw_kstr(b, "speaker", turn_speaker(t));
-	scio_jw_kstr(b, "role", t->role);
-	scio_jw_kstr(b, "outlet", media ? t->label : NULL);
+	scio_jw_kstr(b, "speaker", p ? p->name : t->label);
+	scio_jw_kstr(b, "speaker_title", p ? p->title : NULL);
+	scio_jw_kstr(b, "role", role);
+	scio_jw_kstr(b, "outlet", strcmp(role, "media") == 0 ? t->label : NULL);
 	scio_jw_kint(b, "qa", t->qa);
 	scio_jw_key(b, "text", 0);
 	scio_jw_strn_utf8(b, t->text.s ? t->text.s : "", t->text.len);
@@ -536,7 +681,7 @@ scio_conf_turns(const struct scio_conf *c, struct scio_buf *out)
 		scio_jw_kint(out, "seq", (long long)i);
 		scio_jw_kstr(out, "title", title);
 		scio_jw_kstr(out, "date", date);
-		turn_members(out, t);
+		turn_members(out, t, &cast);
 		scio_buf_add(out, "}\n", 2);
 	}
 	n = ts.n;
@@ -592,8 +737,8 @@ people_member(struct scio_buf *b, const char *key, const struct scio_page *pg,
 		size_t n = list ? pg->nspeakers : pg->nchair;
 
 		for (size_t i = 0; i < n; i++) {
-			long w = cast ? cast_match(cast, p[i].name, strlen(p[i].name)) : -1;
-			int chair = list == 0 || (w >= 0 && cast->is_chair[w]);
+			long w = cast ? cast_participant(cast, p[i].name, strlen(p[i].name)) : -1;
+			int chair = list == 0 || (w >= 0 && cast->sp[w].listed_chair);
 
 			if (chair != want)
 				continue;
@@ -652,7 +797,7 @@ scio_conf_doc(const struct scio_conf *c, struct scio_buf *out)
 		scio_buf_adds(out, "{\"seq\":");
 		scio_buf_printf(out, "%zu", i);
 		scio_jw_kint(out, "page", ts.t[i].page);
-		turn_members(out, &ts.t[i]);
+		turn_members(out, &ts.t[i], &cast);
 		scio_buf_addc(out, '}');
 	}
 	scio_buf_add(out, "]}\n", 3);
@@ -683,7 +828,7 @@ scio_page_doc(const struct scio_page *pg, struct scio_buf *out)
 		for (size_t i = 0; i < pg->nparas; i++) {
 			if (text.len)
 				scio_buf_add(&text, "\n\n", 2);
-			scio_buf_adds(&text, pg->paras[i]);
+			scio_buf_adds(&text, pg->paras[i].text);
 		}
 		scio_jw_strn(out, scio_buf_str(&text), text.len);
 		scio_buf_free(&text);

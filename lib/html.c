@@ -32,13 +32,28 @@ struct walk {
 	char *line_href;	/* first link of the current line */
 	size_t line_links;	/* links in the current line */
 	size_t line_link_bytes;	/* non-space bytes of the current line in links */
-	/* element stack, to know which ends close a title-ish element */
-	unsigned char *stack;
+	int item, cell;		/* depth of <li>, of <td>/<th> */
+	int item_line, cell_line;
+	/* a bold or name-span element that opened before any text of the
+	 * line: where in raw it closed, or 0 */
+	size_t lead_depth;	/* its depth on the stack + 1, or 0 */
+	size_t lead_raw;
+	size_t cur_block;	/* the container text now falls into */
+	/* element stack, to know which ends close what */
+	struct elem *stack;
 	size_t depth, stackcap;
+};
+
+/* What the stack remembers of an open element. */
+struct elem {
+	unsigned char bits;
+	size_t saved_block;	/* the container before it opened */
 };
 
 enum elem_bits {
 	E_TITLEISH = 1,
+	E_CONTAINER = 2,
+	E_LEAD = 4,
 };
 
 /* What an element means to the walk. libxml2's HTML parser gives tag
@@ -136,6 +151,51 @@ classify(const xmlChar *xname)
 	return C_INLINE;
 }
 
+/* Elements that hold blocks of lines rather than being one: their link
+ * density tells a list of links from an article. */
+static int
+is_container(const char *n)
+{
+	static const char *const set[] = {
+		"div", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr",
+		"td", "th", "section", "article", "aside", "nav", "header",
+		"footer", "main", "form", "body", "center", "blockquote",
+		"figure", "menu", NULL,
+	};
+
+	return is_one_of(n, set);
+}
+
+static size_t
+new_block(struct scio_page_text *pt, size_t parent)
+{
+	struct scio_block *b;
+
+	if (pt->nblocks == pt->blockscap) {
+		pt->blockscap = pt->blockscap ? pt->blockscap * 2 : 32;
+		pt->blocks = scio_reallocarray(pt->blocks, pt->blockscap, sizeof(*pt->blocks));
+	}
+	b = &pt->blocks[pt->nblocks];
+	memset(b, 0, sizeof(*b));
+	b->parent = pt->nblocks ? parent : 0;
+	return pt->nblocks++;
+}
+
+/* A container's text counts in the one around it too. */
+static void
+close_block(struct scio_page_text *pt, size_t i)
+{
+	struct scio_block *b = &pt->blocks[i];
+
+	if (b->closed)
+		return;
+	b->closed = 1;
+	if (b->parent != i) {
+		pt->blocks[b->parent].text_bytes += b->text_bytes;
+		pt->blocks[b->parent].link_bytes += b->link_bytes;
+	}
+}
+
 static void
 flush_line(struct walk *w)
 {
@@ -170,8 +230,28 @@ flush_line(struct walk *w)
 		ln->flags |= SCIO_LINE_TITLEISH;
 	if (w->line_links == 1 && w->line_link_bytes == w->text_bytes)
 		ln->flags |= SCIO_LINE_LINKED;
+	if (w->item_line)
+		ln->flags |= SCIO_LINE_ITEM;
+	if (w->cell_line)
+		ln->flags |= SCIO_LINE_CELL;
 	ln->href = w->line_href;
 	w->line_href = NULL;
+	ln->text_bytes = w->text_bytes;
+	ln->link_bytes = w->line_link_bytes;
+	ln->block = w->cur_block;
+	ln->lead = 0;
+	ln->claim = SCIO_CLAIM_UNREAD;
+	ln->why = NULL;
+	if (w->lead_raw > 0 && w->lead_raw < w->raw.len) {
+		/* the lead-in as the collapsed line has it */
+		struct scio_buf lead = {0};
+
+		scio_ws_collapse(w->raw.s, w->lead_raw, &lead);
+		if (lead.len > 0 && lead.len < ln->len &&
+		    memcmp(lead.s, ln->text, lead.len) == 0)
+			ln->lead = lead.len;
+		scio_buf_free(&lead);
+	}
 reset:
 	free(w->line_href);
 	w->line_href = NULL;
@@ -180,6 +260,10 @@ reset:
 	w->line_links = w->line_link_bytes = 0;
 	w->titleish_line = w->titleish > 0;
 	w->heading_line = w->heading > 0;
+	w->item_line = w->item > 0;
+	w->cell_line = w->cell > 0;
+	w->lead_raw = 0;
+	w->lead_depth = 0;
 }
 
 static void
@@ -219,6 +303,21 @@ has_title_class(const xmlChar **attrs)
 	return 0;
 }
 
+/* A span whose class names the speaker ("name", "speaker"): a label's
+ * markup on some pages, like bold on others. */
+static int
+has_name_class(const xmlChar **attrs)
+{
+	for (; attrs && attrs[0]; attrs += 2) {
+		const char *a = (const char *)attrs[0], *v = (const char *)attrs[1];
+
+		if (v && strcasecmp(a, "class") == 0 &&
+		    (scio_strcasestr(v, "name") || scio_strcasestr(v, "speaker")))
+			return 1;
+	}
+	return 0;
+}
+
 static const char *
 attr(const xmlChar **attrs, const char *name)
 {
@@ -233,9 +332,11 @@ push(struct walk *w, unsigned char bits)
 {
 	if (w->depth == w->stackcap) {
 		w->stackcap = w->stackcap ? w->stackcap * 2 : 64;
-		w->stack = scio_realloc(w->stack, w->stackcap);
+		w->stack = scio_reallocarray(w->stack, w->stackcap, sizeof(*w->stack));
 	}
-	w->stack[w->depth++] = bits;
+	w->stack[w->depth].bits = bits;
+	w->stack[w->depth].saved_block = w->cur_block;
+	w->depth++;
 }
 
 static void
@@ -261,6 +362,24 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
 	}
 	if (cls == C_BLOCK || cls == C_HEADING || cls == C_TITLE)
 		flush_line(w);
+	if (cls == C_BLOCK && is_container((const char *)name)) {
+		bits |= E_CONTAINER;
+		w->cur_block = new_block(w->pt, w->cur_block);
+	}
+	if (cls == C_BLOCK && strcmp((const char *)name, "li") == 0) {
+		w->item++;
+		w->item_line = 1;
+	}
+	if (cls == C_BLOCK && (strcmp((const char *)name, "td") == 0 ||
+	    strcmp((const char *)name, "th") == 0)) {
+		w->cell++;
+		w->cell_line = 1;
+	}
+	if ((cls == C_BOLD || (cls == C_INLINE && attrs && has_name_class(attrs))) &&
+	    w->text_bytes == 0 && w->lead_depth == 0 && w->lead_raw == 0) {
+		bits |= E_LEAD;
+		w->lead_depth = w->depth + 1;
+	}
 	if (attrs && has_title_class(attrs)) {
 		bits |= E_TITLEISH;
 		w->titleish++;
@@ -316,14 +435,27 @@ on_end(void *ctx, const xmlChar *name)
 		w->heading--;
 	if (cls == C_BOLD && w->bold > 0)
 		w->bold--;
-	if (w->depth > 0) {
-		unsigned char bits = w->stack[--w->depth];
-
-		if ((bits & E_TITLEISH) && w->titleish > 0)
-			w->titleish--;
-	}
+	if (cls == C_BLOCK && strcmp((const char *)name, "li") == 0 && w->item > 0)
+		w->item--;
+	if (cls == C_BLOCK && w->cell > 0 && (strcmp((const char *)name, "td") == 0 ||
+	    strcmp((const char *)name, "th") == 0))
+		w->cell--;
 	if (cls == C_BLOCK || cls == C_HEADING || cls == C_TITLE)
 		flush_line(w);
+	if (w->depth > 0) {
+		struct elem e = w->stack[--w->depth];
+
+		if ((e.bits & E_TITLEISH) && w->titleish > 0)
+			w->titleish--;
+		if ((e.bits & E_LEAD) && w->lead_depth == w->depth + 1) {
+			w->lead_raw = w->raw.len;
+			w->lead_depth = 0;
+		}
+		if (e.bits & E_CONTAINER) {
+			close_block(w->pt, w->cur_block);
+			w->cur_block = e.saved_block;
+		}
+	}
 }
 
 static size_t
@@ -351,6 +483,9 @@ on_text(void *ctx, const xmlChar *s, int n)
 		return;
 	ns = count_nonspace(s, n);
 	w->text_bytes += ns;
+	w->pt->blocks[w->cur_block].text_bytes += ns;
+	if (w->in_link)
+		w->pt->blocks[w->cur_block].link_bytes += ns;
 	if (w->bold > 0)
 		w->bold_bytes += ns;
 	if (w->in_link) {
@@ -379,6 +514,7 @@ scio_html_read(const char *buf, size_t len, const char *encoding,
 
 	memset(&w, 0, sizeof(w));
 	w.pt = pt;
+	w.cur_block = new_block(pt, 0);	/* the document itself */
 	memset(&sax, 0, sizeof(sax));
 	sax.startElement = on_start;
 	sax.endElement = on_end;
@@ -401,6 +537,8 @@ scio_html_read(const char *buf, size_t len, const char *encoding,
 	if (w.in_link)
 		add_link(&w);
 	flush_line(&w);
+	for (size_t i = pt->nblocks; i-- > 0;)
+		close_block(pt, i);	/* elements the page never closed */
 	if (w.title.len) {
 		struct scio_buf clean = {0}, t = {0};
 
@@ -437,6 +575,34 @@ scio_page_text_free(struct scio_page_text *pt)
 	}
 	free(pt->lines);
 	free(pt->links);
+	free(pt->blocks);
 	free(pt->head_title);
 	memset(pt, 0, sizeof(*pt));
+}
+
+double
+scio_line_block_links(const struct scio_page_text *pt, size_t i)
+{
+	const struct scio_block *b = &pt->blocks[pt->lines[i].block];
+
+	return b->text_bytes ? (double)b->link_bytes / (double)b->text_bytes : 0.0;
+}
+
+void
+scio_line_claim(struct scio_page_text *pt, size_t i, enum scio_claim c,
+    const char *why)
+{
+	pt->lines[i].claim = c;
+	pt->lines[i].why = why;
+}
+
+const char *
+scio_claim_name(enum scio_claim c)
+{
+	static const char *const names[] = {
+		"unread", "chrome", "pager", "header", "skipped", "participant",
+		"label", "text", "item",
+	};
+
+	return (size_t)c < sizeof(names) / sizeof(names[0]) ? names[c] : "unread";
 }

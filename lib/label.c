@@ -6,47 +6,29 @@
 
 #include "scio/alloc.h"
 #include "scio/label.h"
+#include "scio/lexicon.h"
 #include "scio/text.h"
 
 #define FULLWIDTH_COLON "\xEF\xBC\x9A"	/* U+FF1A */
 
-static const char *const honorifics[] = {
-	"Mr. ", "Ms. ", "Mrs. ", "Miss ", "Dr. ", "Prof. ", "Madam ", "Mr ",
-	"Ms ", "Mrs ", "Dr ", NULL,
-};
-
+/* An honorific and the space after it ("Mr. ", "Ms "), case as written:
+ * "MR." is not one. */
 size_t
 scio_honorific_len(const char *s)
 {
-	for (const char *const *h = honorifics; *h; h++)
-		if (strncmp(s, *h, strlen(*h)) == 0)
-			return strlen(*h);
+	for (const char *const *h = scio_lex_honorific; *h; h++) {
+		size_t n = strlen(*h);
+
+		if (strncmp(s, *h, n) == 0 && s[n] == ' ')
+			return n + 1;
+	}
 	return 0;
 }
-
-/* Words that may stand lower-case inside an outlet's name. */
-static const char *const connectors[] = {
-	"and", "of", "the", "for", "in", "on", "de", "&", "-", "at", "from",
-	"du", "la", "le", "der", "und", "y", "e", "da", "di", NULL,
-};
-
-/* Words a label never is: the header's headings and the chrome's. */
-static const char *const not_labels[] = {
-	"Speaker", "Speakers", "Chairperson", "Chairpersons", "Chair", "Date",
-	"Time", "Venue", "Add", "Add.", "Address", "Note", "Notes", "Source",
-	"Photo", "Photos", "Share", "Adjust font size", "Updated", "Tel",
-	"Email", "E-mail", "Contact", "Editor", "Related", "Keywords", "Tags",
-	"Print", "Host", "Moderator", "Location", "Place", "Attachment",
-	"Attachments", "Download", "Read more", "See also", "Video", NULL,
-};
 
 static int
 in_set(const char *w, size_t n, const char *const *set)
 {
-	for (; *set; set++)
-		if (strlen(*set) == n && strncasecmp(*set, w, n) == 0)
-			return 1;
-	return 0;
+	return scio_lex_is(set, w, n);
 }
 
 /* Splits s[0..n) into words at spaces, calling f on each; stops early and
@@ -87,7 +69,7 @@ word_ok(const char *w, size_t n, void *arg)
 	c = (unsigned char)w[0];
 	if (isupper(c) || isdigit(c) || c >= 0x80)
 		return 1;
-	return in_set(w, n, connectors);
+	return in_set(w, n, scio_lex_connector);
 }
 
 int
@@ -118,7 +100,7 @@ scio_label_shape(const char *s, size_t n)
 	}
 	if (strncmp(s + n - 1, ",", 1) == 0)
 		return 0;
-	if (in_set(s, n, not_labels))
+	if (in_set(s, n, scio_lex_not_label))
 		return 0;
 	if (!each_word(s, n, word_ok, &words))
 		return 0;
@@ -193,23 +175,6 @@ scio_label_inline(const char *line, size_t n, const char **rest)
 	return 0;
 }
 
-static const char *const outlet_words[] = {
-	"News", "Daily", "TV", "Radio", "Television", "Times", "Post", "Press",
-	"Agency", "Magazine", "Network", "Media", "Service", "Journal",
-	"Herald", "Weekly", "Broadcasting", "Broadcast", "Group", "Online",
-	"Observer", "Review", "Economist", "Tribune", "Gazette", "Wire",
-	"Channel", "Plus", "Newspaper", "Bloomberg", "Reuters", "Xinhua",
-	"Yicai", "Caixin", "Phoenix", "Kyodo", "Sputnik", "Bauhinia",
-	"Monthly", "Evening", "Morning", "Chronicle", "Dispatch", "Globe",
-	"Mail", "Telegraph", "Guardian", "Associated", "Financial", "Xinmin",
-	"Jiemian", "Sina", "Sohu", "NetEase", "Tencent", "Paper", "Outlook",
-	"Studio", "Headlines", "Insight", "Digest", "Bulletin", "Reporter",
-	"Correspondent", "Publishing", "Pictorial", "Voice", "Info",
-	"Zaobao", "Nikkei", "Yonhap", "TASS", "Ifeng", "Caijing", "Pao",
-	"Economic", "Business", "Finance", "Securities", "Youth",
-	NULL,
-};
-
 static int
 outlet_word(const char *w, size_t n, void *arg)
 {
@@ -222,7 +187,7 @@ outlet_word(const char *w, size_t n, void *arg)
 		n--;
 	if (n >= 2 && w[n - 2] == '\'' && w[n - 1] == 's')
 		n -= 2;
-	if (in_set(w, n, outlet_words))
+	if (in_set(w, n, scio_lex_outlet_word))
 		*hit = 1;
 	for (size_t i = 0; i < n; i++)
 		if (isupper((unsigned char)w[i]))
@@ -339,40 +304,5 @@ scio_person_parse(const char *line, struct scio_person *p)
 		if (t < line + n)
 			p->title = scio_strndup(t, (size_t)(line + n - t));
 	}
-	return 0;
-}
-
-static const char *const asking[] = {
-	"my question", "i'd like to ask", "i would like to ask", "i have a question",
-	"i'm with", "i am with", "i'm from", "i am from", "could you",
-	"can you", "would you", "my first question", "my second question",
-	"follow-up question", "i want to ask", NULL,
-};
-
-int
-scio_text_asks(const char *text)
-{
-	if (strchr(text, '?') || strstr(text, "\xEF\xBC\x9F"))
-		return 1;
-	for (const char *const *a = asking; *a; a++)
-		if (scio_strcasestr(text, *a))
-			return 1;
-	return 0;
-}
-
-static const char *const chairing[] = {
-	"the floor is", "next question", "that concludes", "please identify",
-	"please raise your hand", "the last question", "questions are welcome",
-	"we will now take", "give the floor", "good morning", "good afternoon",
-	"ladies and gentlemen", "thank you, everyone", "one more question",
-	"let's move on", NULL,
-};
-
-int
-scio_text_chairs(const char *text)
-{
-	for (const char *const *a = chairing; *a; a++)
-		if (scio_strcasestr(text, *a))
-			return 1;
 	return 0;
 }

@@ -57,6 +57,12 @@ scio_strset_add(struct scio_strset *set, const char *s, size_t n)
 	return 1;
 }
 
+int
+scio_strset_has(const struct scio_strset *set, const char *s, size_t n)
+{
+	return set->cap > 0 && *find(set->slot, set->cap, s, n) != NULL;
+}
+
 void
 scio_strset_free(struct scio_strset *set)
 {

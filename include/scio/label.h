@@ -45,12 +45,4 @@ void scio_person_free(struct scio_person *p);
  * its following space, or 0. */
 size_t scio_honorific_len(const char *s);
 
-/* Whether the turn's text asks: a question mark, or the words journalists
- * open with ("my question", "I'm with", ...). */
-int scio_text_asks(const char *text);
-
-/* Whether the text reads like a chair's: giving the floor, calling the
- * next question, closing the conference. */
-int scio_text_chairs(const char *text);
-
 #endif

@@ -18,6 +18,14 @@ enum scio_kind {
 /* The name of a kind as records spell it ("transcript", ...). */
 const char *scio_kind_name(enum scio_kind k);
 
+/* A paragraph of the body, with the length of a bold or name-span
+ * lead-in at its start (a label's markup, "<b>Lin Qiaomu:</b> We ..."),
+ * or 0. */
+struct scio_para {
+	char *text;
+	size_t lead;
+};
+
 /* A listed item of a listing page. */
 struct scio_item {
 	char *url;		/* absolute */
@@ -41,20 +49,23 @@ struct scio_page {
 	size_t nchair;
 	int has_participants;
 	/* The body: the paragraphs after the header, in order. */
-	char **paras;
+	struct scio_para *paras;
 	size_t nparas, parascap;
 	struct scio_item *items;	/* a listing's */
 	size_t nitems, itemscap;
 	int truncated;		/* the document ends before </html> */
+	int captions;		/* photo captions in its header */
+	size_t header_end;	/* the line after the header's last field */
 	/* where the page came from, for messages */
 	char *file;
 	size_t lineno;
 };
 
 /* Reads a page: the text pt of the HTML at url (raw is the HTML itself,
- * for the truncation check). Fills pg; returns 0, or -1 when the page has
- * no structure scio-parse recognises (pg is then freed). */
-int scio_page_read(const struct scio_page_text *pt, const char *url,
+ * for the truncation check), through the passes of passes.h, which claim
+ * pt's lines. Fills pg; returns 0, or -1 when the page has no structure
+ * scio-parse recognises (pg is then freed). */
+int scio_page_read(struct scio_page_text *pt, const char *url,
     const char *raw, size_t rawlen, struct scio_page *pg);
 
 void scio_page_free(struct scio_page *pg);

@@ -7,6 +7,7 @@
 #include "scio/jwrite.h"
 #include "scio/label.h"
 #include "scio/page.h"
+#include "scio/roles.h"
 #include "scio/text.h"
 #include "scio/url.h"
 #include "check.h"
@@ -67,10 +68,36 @@ test_labels(void)
 	CHECK(scio_name_like("Tang Weiming", 12), "two capitalised words read as a name");
 	CHECK(scio_name_like("Mr. Tang", 8), "an honorific and a surname read as a name");
 	CHECK(!scio_name_like("Red Star News", 13), "an outlet is not a name");
-	CHECK(scio_outlet_like("Lianhe Zaobao", 13), "a paper without a generic word is still an outlet");
-	CHECK(scio_outlet_like("Ta Kung Pao", 11), "Ta Kung Pao is a paper, not a person");
 	CHECK(scio_text_asks("My question is about exports."), "a journalist's opening asks");
 	CHECK(!scio_text_asks("We have made progress."), "a statement does not ask");
+}
+
+/* Roles from the conversation, not from a list of names: an outlet's
+ * name no list holds is media because it asks and is answered; the one
+ * who opens and calls the questions is the chair; one who answers, or is
+ * handed a question, is an official. */
+static void
+test_roles_from_flow(void)
+{
+	struct scio_speaker sp[4] = {
+		{.name = "Wen Lihua"}, {.name = "Lianhe Zaobao"},
+		{.name = "Kou Datong"}, {.name = "Ren Jia"},
+	};
+	struct scio_role_turn t[] = {
+		{0, "Welcome. We will now take questions.", 0},
+		{1, "Will the new rules apply to small firms?", 0},
+		{2, "Yes. Mr. Ren will say more.", 0},
+		{3, "They will, from next year.", 0},
+		{0, "Next, please.", 0},
+		{1, "And what about the cost?", 0},
+		{2, "It will fall.", 0},
+	};
+
+	scio_roles_decide(sp, 4, t, sizeof(t) / sizeof(t[0]));
+	CHECK(strcmp(sp[0].role, "chair") == 0, "who opens and calls the questions chairs");
+	CHECK(strcmp(sp[1].role, "media") == 0, "an outlet no list knows asks and is answered: media");
+	CHECK(strcmp(sp[2].role, "official") == 0, "who answers is an official");
+	CHECK(strcmp(sp[3].role, "official") == 0, "who is handed a question is an official");
 }
 
 static void
@@ -164,6 +191,7 @@ main(void)
 	test_json_writer();
 	test_dates();
 	test_labels();
+	test_roles_from_flow();
 	test_people();
 	test_urls();
 	return CHECK_DONE();
