@@ -148,3 +148,55 @@ test_expect_success '--lines shows the text as scio-parse reads it' '
 	scio-parse --lines "$SITE/pressroom/2023-11/11/content_90000909.htm" >lines &&
 	test "$(jq -s "map(select(.text == \"Yuan Chengzhi:\"))[0].flags" -c lines)" = "[\"bold\"]"
 '
+
+test_expect_success '--explain names the pass that claimed each line and why' '
+	scio-parse --explain "$SITE/pressroom/2024-07/22/content_90000101.htm" >lines &&
+	jq -e -s "map(select(.pass == \"header\" and .why == \"the title\")) | length == 1" lines >/dev/null &&
+	jq -e -s "map(select(.text == \"Shen Yuting:\"))[0].pass == \"label\"" lines >/dev/null &&
+	jq -e -s "map(select(.pass == \"pager\")) | length >= 1" lines >/dev/null &&
+	jq -e -s "all(.[]; .pass != \"unread\")" lines >/dev/null
+'
+
+# A transcript page whose text the parser could not cut into turns is
+# named on stderr: silent loss is a bug.
+test_expect_success 'a transcript page with no speaker label is named on stderr, status 0' '
+	printf "<html><head><title>SCIO briefing on kites</title></head><body><h1>SCIO briefing on kites</h1><p>China.org.cn | May 8, 2031</p><p>This paragraph goes on from an answer begun on the page before.</p><p>And so does this one, at some length.</p></body></html>\n" >content_55500001_2.htm &&
+	scio-parse content_55500001_2.htm >out 2>err &&
+	grep -q "content_55500001_2.htm: no speaker label found on this page" err &&
+	test "$(jq -r .role out)" = other
+'
+
+test_expect_success 'pages of one id on two hosts are two conferences' '
+	printf "<html><head><title>SCIO briefing on kites</title></head><body><h1>SCIO briefing on kites</h1><p>Kite News:</p><p>How high do they fly?</p><p>Lin Bo:</p><p>Kites fly high.</p></body></html>\n" >kite.htm &&
+	for u in http://english.scio.gov.cn/pressroom/2031-05/04/content_55500002.htm \
+	    http://www.china.org.cn/china/2031-05/04/content_55500002.htm; do
+		jq -Rsc --arg u "$u" "{type: \"page\", url: \$u, html: .}" kite.htm || return 1
+	done >pages &&
+	scio-parse pages >turns 2>err &&
+	test "$(wc -l <turns)" -eq 4 &&
+	test "$(jq -r "select(.seq == 0) | .url" turns | sort -u | wc -l)" -eq 2 &&
+	! grep -q "seen before" err
+'
+
+test_expect_success 'a page of a conference already written is named once and not written twice' '
+	"$MK" pressroom/2024-07/22/content_90000101.htm pressroom/2024-07/22/content_90000101_2.htm \
+		pressroom/2024-07/22/content_90000101_3.htm >once &&
+	cat once once >twice &&
+	scio-parse once >want 2>/dev/null &&
+	scio-parse twice >got 2>err &&
+	test_cmp want got &&
+	test "$(grep -c "was written already" err)" -eq 1
+'
+
+# Every pass is linear in the page: a hostile page of many short turns
+# with no participants, doubled, costs about twice the instructions
+# (counted by callgrind, which the machine's load does not move).
+test_expect_success 'parsing a hostile page of short turns is linear in its size' '
+	if ! command -v valgrind >/dev/null; then test_skip "linear parse" "no valgrind"; return 0; fi
+	for n in 2000 4000; do
+		{ printf "<html><body>"; i=0; while [ $i -lt $n ]; do printf "<p>Speaker%d Word:</p><p>Why %d?</p>" $i $i; i=$((i + 1)); done; printf "</body></html>"; } >h$n.htm &&
+		valgrind --tool=callgrind --callgrind-out-file=cg$n "$SCIO_TOP/bin/scio-parse" --url http://h/content_1.htm h$n.htm >/dev/null 2>vg$n || return 1
+		sed -n "s/^summary: //p" cg$n >ir$n
+	done &&
+	test "$(cat ir4000)" -lt "$(( $(cat ir2000) * 5 / 2 ))"
+'
