@@ -280,6 +280,8 @@ def main():
     except OSError as e:
         sys.stderr.write("check.py: %s\n" % e)
         return 2
+    if "/" in args.bin:
+        args.bin = os.path.abspath(args.bin)    # scio-parse runs in the site's directory
     if args.only:
         cases = [c for c in cases if c["case"].startswith(args.only)]
     if args.self:
@@ -307,6 +309,8 @@ def main():
             turns_by_doc.setdefault(t.get("doc"), []).append(t)
 
     kinds = {}            # kind -> [invariant pages, pages]
+    base_ok = {}          # (markup, charset, conf, page) -> right untransformed
+    broke = {}            # kind -> [right untransformed, of which now wrong]
     combos = {}           # (markup, kind) -> first failure or None
     lines = []
     for c in cases:
@@ -324,6 +328,13 @@ def main():
                 fails.append((k, diffs))
             else:
                 n[0] += 1
+            where = (c["markup"], c["charset"], c["conf"], k)
+            if c["kind"] == "none":
+                base_ok[where] = not diffs
+            elif base_ok.get(where):
+                b = broke.setdefault(c["kind"], [0, 0])
+                b[0] += 1
+                b[1] += 1 if diffs else 0
         if fails:
             k, diffs = fails[0]
             more = sum(len(d) for _, d in fails) - 1
@@ -333,20 +344,33 @@ def main():
             if args.verbose:
                 for k, diffs in fails:
                     lines.extend("    p%d: %s" % (k, d) for d in diffs)
-            if combos[(c["markup"], c["kind"])] is None:
-                combos[(c["markup"], c["kind"])] = msg
+            # For the suite, the first failure the transformation caused
+            # (on a page that is right untransformed) says most.
+            combo = combos[(c["markup"], c["kind"])]
+            if combo is None:
+                combo = combos[(c["markup"], c["kind"])] = [None, msg]
+            for k, diffs in fails:
+                if combo[0] is None and base_ok.get((c["markup"], c["charset"], c["conf"], k)):
+                    combo[0] = "%s p%d: %s" % (c["case"], k, diffs[0])
 
     order = transform.KINDS
     for kind in sorted(kinds, key=lambda x: order.index(x) if x in order else 99):
-        print("%s: %d/%d pages invariant" % (kind, kinds[kind][0], kinds[kind][1]))
+        b = broke.get(kind)
+        print("%s: %d/%d pages invariant%s" % (
+            kind, kinds[kind][0], kinds[kind][1],
+            "; of the %d right untransformed, %d broke" % tuple(b) if b else ""))
     for l in lines:
         print(l)
     if args.results:
         with open(args.results, "w", encoding="utf-8") as f:
-            for (markup, kind), msg in sorted(combos.items(), key=lambda x: (
+            for (markup, kind), combo in sorted(combos.items(), key=lambda x: (
                     MARKUPS.index(x[0][0]), order.index(x[0][1]))):
-                f.write("%s\t%s/%s\t%s\n" % ("fail" if msg else "pass", markup, kind,
-                                              msg or ""))
+                msg = ""
+                if combo:
+                    msg = combo[0] or combo[1]
+                    if kind != "none" and combo[0] is None:
+                        msg = "(as untransformed) " + msg
+                f.write("%s\t%s/%s\t%s\n" % ("fail" if combo else "pass", markup, kind, msg))
     return 1 if lines else 0
 
 

@@ -12,7 +12,7 @@ that the page is not counted for the kind."""
 import html
 import re
 
-UNKNOWN_LINES = ["Promoting High-Quality Development", "Special Coverage",
+UNKNOWN_LINES = ["Promoting High-Quality Development", "Full text of the briefing below",
                  "Video replay available", "Editor's Pick", "Live Updates",
                  "In Pictures", "Top Stories of the Week", "Weekend Edition"]
 
