@@ -232,9 +232,13 @@ def self_check(outdir, cases):
     """The renderer's own check, scio-parse aside: the pages of each
     rendering, decoded in the charset they declare, show every label and
     paragraph of the truth in order, each on a line of its own (a
-    paragraph may follow its label on one line).  Returns the problems."""
+    paragraph may follow its label on one line).  The UTF-8 copies hold
+    the same text as the GBK ones: only their untransformed renderings are
+    read.  Returns the problems."""
     bad = []
     for c in cases:
+        if c["charset"] == "utf-8" and c["kind"] != "none":
+            continue    # the same text as its GBK copy, checked there
         lines = []
         try:
             for rel in c["files"]:
@@ -288,7 +292,8 @@ def main():
         bad = self_check(args.outdir, cases)
         for b in bad:
             print(b)
-        print("self-check: %d renderings, %d problems" % (len(cases), len(bad)))
+        print("self-check: %d renderings, %d problems" % (
+            sum(1 for c in cases if c["charset"] != "utf-8" or c["kind"] == "none"), len(bad)))
         return 1 if bad else 0
     site = os.path.join(args.outdir, "site")
     try:

@@ -268,8 +268,15 @@ SCIO_FOOTER = """<div class="footer"><div class="wrap">
 </div></div>"""
 
 
+def lines_html(text, fmt):
+    """A source line (three lines in one form) as elements made by FMT."""
+    return "\n".join(fmt % esc(t).replace("\u00a0", "&nbsp;") for t in text.split("\n"))
+
+
 def source_html_desktop(line):
     # "China.org.cnUpdated: DATE": the source in a span, glued to the rest
+    if "\n" in line:
+        return lines_html(line, '<div class="info">%s</div>')
     for src in ("China.org.cn", "China SCIO"):
         if line.startswith(src):
             return ('<div class="info"><span class="source">%s</span>%s</div>'
@@ -295,7 +302,7 @@ def build_desktop(conf, k, ctx):
         h.append(["category", '<div class="category"><a href="/aroundchina/">%s</a></div>'
                   % esc(conf.get("category"))])
     if k == 1 and conf.get("summary"):
-        h.append(["summary", '<div class="summary">%s</div>' % esc(conf.get("summary"))])
+        h.append(["summary", '<div class="summary">%s</div>' % esc(conf.summary_text())])
     if conf.is_node:
         h.append(["people", node_lists(conf, "<li><h3>", "</h3></li>")])
     if conf.source_line():
@@ -360,12 +367,11 @@ def build_mobile(conf, k, ctx):
     if k == 1 and conf.get("category"):
         h.append(["category", '<div class="m-cate">%s</div>' % esc(conf.get("category"))])
     if k == 1 and conf.get("summary"):
-        h.append(["summary", '<div class="m-summary">%s</div>' % esc(conf.get("summary"))])
+        h.append(["summary", '<div class="m-summary">%s</div>' % esc(conf.summary_text())])
     if conf.is_node:
         h.append(["people", node_lists(conf, "<li><b>", "</b></li>")])
     if conf.source_line():
-        h.append(["source", '<div class="m-source">%s</div>'
-                  % esc(conf.source_line()).replace("\u00a0", "&nbsp;")])
+        h.append(["source", lines_html(conf.source_line(), '<div class="m-source">%s</div>')])
     h.append(["tools", '<div class="m-tools"><span>Share:</span> <a href="javascript:;" class="s-wx"></a>'
               '<a href="javascript:;" class="s-wb"></a> <span>Adjust font size:</span> '
               '<a href="javascript:;">A+</a> <a href="javascript:;">A-</a></div>'])
@@ -427,12 +433,12 @@ def build_table(conf, k, ctx):
     if k == 1 and conf.get("category"):
         h.append(["category", '<tr><td class="cate">%s</td></tr>' % esc(conf.get("category"))])
     if k == 1 and conf.get("summary"):
-        h.append(["summary", '<tr><td class="summary">%s</td></tr>' % esc(conf.get("summary"))])
+        h.append(["summary", '<tr><td class="summary">%s</td></tr>' % esc(conf.summary_text())])
     if conf.is_node:
         h.append(["people", '<tr><td>%s</td></tr>' % node_lists(conf, "<li>", "</li>")])
     if conf.source_line():
-        h.append(["source", '<tr><td class="source" align="center">%s</td></tr>'
-                  % esc(conf.source_line()).replace("\u00a0", "&nbsp;")])
+        h.append(["source", lines_html(conf.source_line(),
+                                       '<tr><td class="source" align="center">%s</td></tr>')])
     h.append(["tools", '<tr><td class="tools">Share: <a href="javascript:;">Facebook</a> '
               '<a href="javascript:;">Twitter</a> &nbsp; Adjust font size: '
               '<a href="javascript:;">A</a> <a href="javascript:;">A</a> <a href="javascript:;">A</a></td></tr>'])
@@ -492,12 +498,11 @@ def build_inline(conf, k, ctx):
     if k == 1 and conf.get("category"):
         h.append(["category", '<p class="channel">%s</p>' % esc(conf.get("category"))])
     if k == 1 and conf.get("summary"):
-        h.append(["summary", '<p class="lead"><i>%s</i></p>' % esc(conf.get("summary"))])
+        h.append(["summary", '<p class="lead"><i>%s</i></p>' % esc(conf.summary_text())])
     if conf.is_node:
         h.append(["people", node_lists(conf, "<li><i>", "</i></li>")])
     if conf.source_line():
-        h.append(["source", '<p class="from">%s</p>'
-                  % esc(conf.source_line()).replace("\u00a0", "&nbsp;")])
+        h.append(["source", lines_html(conf.source_line(), '<p class="from">%s</p>')])
     h.append(["tools", '<div class="share">Share: <a href="javascript:;">Weibo</a> '
               '<a href="javascript:;">WeChat</a> <a href="javascript:;">Facebook</a></div>'])
     if k == 1:
@@ -552,7 +557,7 @@ def build_mirror(conf, k, ctx):
     if k == 1 and conf.get("category"):
         h.append(["category", '<div class="artCate">%s</div>' % esc(conf.get("category"))])
     if k == 1 and conf.get("summary"):
-        h.append(["summary", '<div class="artSummary">%s</div>' % esc(conf.get("summary"))])
+        h.append(["summary", '<div class="artSummary">%s</div>' % esc(conf.summary_text())])
     h.append(["source", '<div class="toolbar"><span id="cmt">0</span> Comment(s)'
               '<a href="javascript:window.print()">Print</a> <a href="javascript:mailto()">E-mail</a> '
               'China.org.cn, %s</div>' % esc(human_date(conf.get("published"), "full"))])

@@ -10,15 +10,19 @@ A data file is plain text, one statement a line ('#' starts a comment):
     title T            the visible title, one line
     category C         optional
     summary S          optional: the summary sentence
+    summary-date glued the page shows the summary with the published date
+                       glued on (the truth's summary is without it)
     source-form F      how the source line reads: updated, bar, scio-updated,
-                       comma, scio-bar, none (see SOURCE_FORMS)
+                       comma, scio-bar, three (three lines), none (see
+                       SOURCE_FORMS)
     month-style M      full | abbr: how months are written on the page
     published D        YYYY-MM-DD, or none
     date D             the day the conference was held
     time HH:MM         conference pages: the time line's clock
     place P            conference pages: the time line's place
     zh URL             the "Read in Chinese" link
-    speaker H | NAME | TITLE    a listed speaker (honorific, name, title)
+    speaker H | NAME | TITLE    a listed speaker (honorific, name, title;
+                       an empty honorific: the page gives none)
     chair H | NAME | TITLE      the chairperson
     official NAME      a person who answers without being listed
     media NAME         an outlet (its label is its name)
@@ -47,6 +51,7 @@ SOURCE_FORMS = {
     "scio-updated": ("China SCIO", "China SCIOUpdated: {date}"),
     "comma": ("China.org.cn", "China.org.cn, {date}"),
     "scio-bar": ("China SCIO", "China SCIO\u4e28Updated: {date}"),
+    "three": ("China.org.cn", "China.org.cn\n| {date}\n{iso}"),
     "none": (None, None),
 }
 
@@ -185,7 +190,16 @@ class Transcript:
         if tmpl is None or not self.get("published"):
             return None
         return tmpl.format(date=human_date(self.get("published"),
-                                           style or self.get("month-style")))
+                                           style or self.get("month-style")),
+                           iso=self.get("published"))
+
+    def summary_text(self):
+        """The summary as the page shows it: with the date glued on when
+        summary-date is "glued"."""
+        s = self.get("summary")
+        if s and self.get("summary-date") == "glued" and self.get("published"):
+            s += human_date(self.get("published"), self.get("month-style"))
+        return s
 
     def source(self):
         return SOURCE_FORMS[self.get("source-form") or "none"][0]
