@@ -31,7 +31,7 @@ test_expect_success 'each rendering shows its truth: every label and paragraph, 
 '
 
 # The comparison: one result per (markup, kind).
-"$PY" "$R/check.py" --results "$OUT/results.tsv" "$OUT/work" >"$OUT/report.txt" 2>"$OUT/check.err"
+"$PY" "$R/check.py" -v --results "$OUT/results.tsv" "$OUT/work" >"$OUT/report.txt" 2>"$OUT/check.err"
 st=$?
 if [ "$st" -gt 1 ] || [ ! -s "$OUT/results.tsv" ]; then
 	echo "fail $test_script: check.py ran (status $st)" >>"$SCIO_RESULTS"

@@ -347,6 +347,8 @@ def main():
                                      " (+%d more)" % more if more else "")
             lines.append("FAIL " + msg)
             if args.verbose:
+                lines.append("    by hand: (cd %s && scio-parse --docs %s)" % (
+                    site, " ".join(c["files"])))
                 for k, diffs in fails:
                     lines.extend("    p%d: %s" % (k, d) for d in diffs)
             # For the suite, the first failure the transformation caused
