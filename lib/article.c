@@ -18,15 +18,10 @@ static int
 label_at(const struct scio_page_text *pt, size_t i)
 {
 	const struct scio_line *ln = &pt->lines[i];
-	const char *rest;
-	size_t n;
 
 	if (ln->claim != SCIO_CLAIM_UNREAD)
 		return 0;
-	if (scio_label_alone(ln->text, ln->len))
-		return 1;
-	n = scio_label_inline(ln->text, ln->len, &rest);
-	return n > 0 && ln->lead >= n;
+	return ln->alone > 0 || (ln->inl > 0 && ln->lead >= ln->inl);
 }
 
 /* The next line no pass has claimed, from i on, or pt->nlines. */

@@ -9,37 +9,8 @@
 #include "scio/conf.h"
 #include "scio/diag.h"
 #include "scio/jwrite.h"
-#include "scio/passes.h"
-#include "scio/roles.h"
-#include "scio/strmap.h"
 #include "scio/text.h"
-
-/* A turn while it is being assembled. */
-struct turn {
-	int page;			/* where it starts */
-	const char *url;		/* that page's URL (borrowed) */
-	char *label;			/* as written, NULL for none */
-	struct scio_buf text;
-	long speaker;			/* index into the cast's speakers, or -1 */
-	int qa;
-};
-
-struct turns {
-	struct turn *t;
-	size_t n, cap;
-};
-
-/* What is known of the conference's people: the participants, and every
- * speaker the turns name, each once. */
-struct cast {
-	struct scio_speaker *sp;
-	const struct scio_person **person;	/* the participant, or NULL */
-	size_t n, cap;
-	struct scio_strmap by_name;	/* lower-case name -> index + 1 */
-	struct scio_strmap by_surname;	/* lower-case surname -> index + 1,
-					 * or AMBIGUOUS */
-	struct scio_strmap labels;	/* labels seen alone or marked up */
-};
+#include "scio/turns.h"
 
 /* --- the set of conferences ------------------------------------------- */
 
@@ -192,414 +163,6 @@ scio_conf_free(struct scio_conf *c)
 	free(c);
 }
 
-/* --- people ----------------------------------------------------------- */
-
-#define AMBIGUOUS ((void *)-1)
-
-static char *
-lower(const char *s, size_t n)
-{
-	char *k = scio_strndup(s, n);
-
-	for (char *p = k; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
-}
-
-static void
-index_put(struct scio_strmap *m, const char *s, size_t n, size_t i)
-{
-	char *k = lower(s, n);
-	void *old = scio_strmap_get(m, k);
-
-	if (old == NULL)
-		scio_strmap_put(m, k, (void *)(i + 1));
-	else if (old != (void *)(i + 1))
-		scio_strmap_put(m, k, AMBIGUOUS);
-	free(k);
-}
-
-static long
-index_get(const struct scio_strmap *m, const char *s, size_t n)
-{
-	char *k = lower(s, n);
-	void *v = scio_strmap_get(m, k);
-
-	free(k);
-	return v == NULL || v == AMBIGUOUS ? -1 : (long)((size_t)v - 1);
-}
-
-/* Adds a speaker (a participant when p is set); returns its index. */
-static size_t
-cast_add(struct cast *cast, const char *name, size_t n,
-    const struct scio_person *p, int chair)
-{
-	long have = index_get(&cast->by_name, name, n);
-	size_t i;
-
-	if (have >= 0)
-		return (size_t)have;
-	if (cast->n == cast->cap) {
-		cast->cap = cast->cap ? cast->cap * 2 : 16;
-		cast->sp = scio_reallocarray(cast->sp, cast->cap, sizeof(*cast->sp));
-		cast->person = scio_reallocarray(cast->person, cast->cap, sizeof(*cast->person));
-	}
-	i = cast->n++;
-	memset(&cast->sp[i], 0, sizeof(cast->sp[i]));
-	cast->sp[i].name = p ? p->name : NULL;	/* a label's is set by the caller */
-	cast->sp[i].listed = p != NULL;
-	cast->sp[i].listed_chair = p != NULL && chair;
-	cast->person[i] = p;
-	index_put(&cast->by_name, name, n, i);
-	if (p)
-		index_put(&cast->by_surname, name, strcspn(name, " "), i);
-	return i;
-}
-
-static void
-cast_free(struct cast *cast)
-{
-	free(cast->sp);
-	free(cast->person);
-	scio_strmap_free(&cast->by_name);
-	scio_strmap_free(&cast->by_surname);
-	scio_strmap_free(&cast->labels);
-}
-
-/* The participant a label names: the full name, with or without an
- * honorific, or a surname alone ("Mr. Liu") when only one person has it. */
-static long
-cast_participant(const struct cast *cast, const char *label, size_t n)
-{
-	size_t h = scio_honorific_len(label);
-	long i;
-
-	if (h < n) {
-		label += h;
-		n -= h;
-	}
-	i = index_get(&cast->by_name, label, n);
-	if (i >= 0 && cast->person[i])
-		return i;
-	i = index_get(&cast->by_surname, label, n);
-	return i >= 0 && cast->person[i] ? i : -1;
-}
-
-static int
-cast_has_label(const struct cast *cast, const char *s, size_t n)
-{
-	char *k = scio_strndup(s, n);
-	int has = scio_strmap_get(&cast->labels, k) != NULL;
-
-	free(k);
-	return has;
-}
-
-static void
-cast_add_label(struct cast *cast, const char *s, size_t n)
-{
-	char *k = scio_strndup(s, n);
-
-	scio_strmap_put(&cast->labels, k, (void *)1);
-	free(k);
-}
-
-/* Whether a paragraph opening "Name: text" gives its turn a label. The
- * same evidence as a label alone: markup, the participants, the label
- * seen elsewhere in the conference, the page's way of labelling (inline
- * everywhere), and the shape of a name or an outlet's name. */
-static int
-inline_label_ok(const struct cast *cast, const struct scio_para *para, size_t n,
-    const char *rest, int inline_style)
-{
-	const char *s = para->text;
-	unsigned char r = (unsigned char)*rest;
-
-	if (para->lead >= n)
-		return 1;
-	if (!(isupper(r) || isdigit(r) || r == '"' || r >= 0x80))
-		return 0;
-	if (cast_participant(cast, s, n) >= 0 || cast_has_label(cast, s, n))
-		return 1;
-	if (memchr(s, ' ', n) && scio_outlet_like(s, n) && !scio_name_like(s, n))
-		return 1;
-	if (inline_style && (scio_name_like(s, n) || scio_outlet_like(s, n)))
-		return 1;
-	if (cast->labels.n == 0 && scio_name_like(s, n))
-		return 1;
-	/* one word in capitals: an acronym such as CNR */
-	if (memchr(s, ' ', n) == NULL && n >= 2) {
-		for (size_t i = 0; i < n; i++)
-			if (!isupper((unsigned char)s[i]))
-				return 0;
-		return 1;
-	}
-	return 0;
-}
-
-/* --- cutting the text into turns --------------------------------------- */
-
-static struct turn *
-new_turn(struct turns *ts, const struct scio_page *pg, const char *label, size_t n)
-{
-	struct turn *t;
-
-	if (ts->n == ts->cap) {
-		ts->cap = ts->cap ? ts->cap * 2 : 32;
-		ts->t = scio_reallocarray(ts->t, ts->cap, sizeof(*ts->t));
-	}
-	t = &ts->t[ts->n++];
-	memset(t, 0, sizeof(*t));
-	t->page = pg->pageno;
-	t->url = pg->url;
-	t->label = label ? scio_strndup(label, n) : NULL;
-	t->speaker = -1;
-	return t;
-}
-
-static void
-add_text(struct turn *t, const char *s)
-{
-	if (*s == '\0')
-		return;
-	if (t->text.len > 0)
-		scio_buf_add(&t->text, "\n\n", 2);
-	scio_buf_adds(&t->text, s);
-}
-
-/* Whether the conference's pages label turns inline: more paragraphs open
- * with a marked-up or name-shaped "Name:" than labels stand alone. */
-static int
-labels_inline(const struct scio_conf *c)
-{
-	size_t alone = 0, inl = 0;
-
-	for (size_t k = 0; k < c->npages; k++) {
-		const struct scio_page *pg = c->pages[k];
-
-		for (size_t i = 0; pg && i < pg->nparas; i++) {
-			const char *s = pg->paras[i].text, *rest;
-			size_t len = strlen(s), n;
-
-			if (scio_label_alone(s, len))
-				alone++;
-			else if ((n = scio_label_inline(s, len, &rest)) != 0 &&
-			    (pg->paras[i].lead >= n || scio_name_like(s, n)))
-				inl++;
-		}
-	}
-	return inl >= 2 && inl > alone;
-}
-
-static void
-cut_turns(const struct scio_conf *c, struct cast *cast, struct turns *ts)
-{
-	struct turn *cur = NULL;
-	int inline_style = labels_inline(c);
-
-	for (size_t k = 0; k < c->npages; k++) {
-		const struct scio_page *pg = c->pages[k];
-
-		if (pg == NULL) {
-			cur = NULL;	/* a missing page: nothing runs across it */
-			continue;
-		}
-		for (size_t i = 0; i < pg->nparas; i++) {
-			const struct scio_para *para = &pg->paras[i];
-			const char *s = para->text, *rest;
-			size_t len = strlen(s), n;
-
-			if ((n = scio_label_alone(s, len)) != 0) {
-				cur = new_turn(ts, pg, s, n);
-				continue;
-			}
-			n = scio_label_inline(s, len, &rest);
-			if (n != 0 && inline_label_ok(cast, para, n, rest, inline_style)) {
-				cur = new_turn(ts, pg, s, n);
-				add_text(cur, rest);
-				continue;
-			}
-			if (cur == NULL)
-				cur = new_turn(ts, pg, NULL, 0);
-			add_text(cur, s);
-		}
-	}
-}
-
-/* Gives each labelled turn its speaker: a participant the label names, or
- * a speaker of its own, one per distinct label. */
-static void
-find_speakers(struct turns *ts, struct cast *cast)
-{
-	for (size_t i = 0; i < ts->n; i++) {
-		struct turn *t = &ts->t[i];
-		size_t n;
-
-		if (t->label == NULL)
-			continue;
-		n = strlen(t->label);
-		t->speaker = cast_participant(cast, t->label, n);
-		if (t->speaker < 0) {
-			t->speaker = (long)cast_add(cast, t->label, n, NULL, 0);
-			if (cast->sp[t->speaker].name == NULL)
-				cast->sp[t->speaker].name = t->label;
-		}
-	}
-}
-
-/* Without a chair in the participants block (old pages list people with
- * no headings), the chair is the listed person who speaks first. */
-static void
-first_listed_chairs(const struct turns *ts, struct cast *cast)
-{
-	for (size_t i = 0; i < cast->n; i++)
-		if (cast->sp[i].listed_chair)
-			return;
-	for (size_t i = 0; i < ts->n; i++) {
-		long w = ts->t[i].speaker;
-
-		if (w < 0)
-			continue;
-		if (cast->person[w])
-			cast->sp[w].listed_chair = 1;
-		return;
-	}
-}
-
-static void
-number_questions(struct turns *ts, const struct cast *cast)
-{
-	int qa = 0;
-	long prev = -2;
-
-	for (size_t i = 0; i < ts->n; i++) {
-		struct turn *t = &ts->t[i];
-		int media = t->speaker >= 0 ?
-		    strcmp(cast->sp[t->speaker].role, "media") == 0 :
-		    scio_text_asks(scio_buf_str(&t->text));
-
-		/* a question that runs on under the same label is one */
-		if (media && !(t->speaker >= 0 && t->speaker == prev))
-			qa++;
-		t->qa = qa;
-		prev = media ? t->speaker : -2;
-	}
-}
-
-/* The role of a turn as records spell it. */
-static const char *
-turn_role(const struct turn *t, const struct cast *cast)
-{
-	if (t->speaker >= 0)
-		return cast->sp[t->speaker].role;
-	return scio_text_asks(scio_buf_str(&t->text)) ? "media" : "other";
-}
-
-/* Whether a turn holds only what a header or a menu holds: short lines
- * none of which is a sentence. */
-static int
-header_like(const struct turn *t)
-{
-	const char *p = scio_buf_str(&t->text);
-
-	while (*p) {
-		const char *e = strstr(p, "\n\n");
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		char *para = scio_strndup(p, n);
-		int sentence = scio_sentence_like(para);
-
-		free(para);
-		if (sentence)
-			return 0;
-		p += n + (e ? 2 : 0);
-	}
-	return 1;
-}
-
-/* Silent loss is a bug: a page of a transcript that gave no labelled
- * turn, or a conference whose first turn is only header-like lines, is
- * said on stderr (the page was read: the exit status stays 0). */
-static void
-warn_unread(const struct scio_conf *c, const struct turns *ts)
-{
-	if (c->warned)
-		return;
-	for (size_t k = 0; k < c->npages; k++) {
-		const struct scio_page *pg = c->pages[k];
-		int labelled = 0;
-
-		if (pg == NULL || pg->kind != SCIO_KIND_TRANSCRIPT)
-			continue;
-		for (size_t i = 0; i < ts->n && !labelled; i++)
-			labelled = ts->t[i].page == pg->pageno && ts->t[i].label != NULL;
-		if (!labelled)
-			scio_warn("%s: no speaker label found on this page%s; "
-			    "see scio-parse --explain", pg->url,
-			    pg->nparas ? " (its text is kept in the turn before)" : " and no text");
-	}
-	if (ts->n > 0 && ts->t[0].label == NULL && header_like(&ts->t[0]))
-		scio_warn("%s: the first turn holds only short lines a header or menu "
-		    "would; see scio-parse --explain", ts->t[0].url);
-}
-
-/* Builds the turns of a conference. */
-static void
-conference_turns(const struct scio_conf *c, struct turns *ts, struct cast *cast)
-{
-	struct scio_role_turn *rt;
-	int known = 0;
-
-	memset(ts, 0, sizeof(*ts));
-	memset(cast, 0, sizeof(*cast));
-	for (int chair = 1; chair >= 0; chair--)
-		for (size_t k = 0; k < c->npages; k++) {
-			const struct scio_page *pg = c->pages[k];
-			const struct scio_person *p = pg ? (chair ? pg->chair : pg->speakers) : NULL;
-			size_t np = pg ? (chair ? pg->nchair : pg->nspeakers) : 0;
-
-			for (size_t i = 0; i < np; i++)
-				cast_add(cast, p[i].name, strlen(p[i].name), &p[i], chair);
-		}
-	for (size_t k = 0; k < c->npages; k++) {
-		const struct scio_page *pg = c->pages[k];
-
-		for (size_t i = 0; pg && i < pg->nparas; i++) {
-			const char *s = pg->paras[i].text, *rest;
-			size_t len = strlen(s), n = scio_label_alone(s, len);
-
-			if (n == 0 && (n = scio_label_inline(s, len, &rest)) != 0 &&
-			    pg->paras[i].lead < n)
-				n = 0;
-			if (n)
-				cast_add_label(cast, s, n);
-		}
-		known |= pg ? pg->has_participants : 0;
-	}
-	cut_turns(c, cast, ts);
-	find_speakers(ts, cast);
-	if (known)
-		first_listed_chairs(ts, cast);
-	rt = scio_reallocarray(NULL, ts->n ? ts->n : 1, sizeof(*rt));
-	for (size_t i = 0; i < ts->n; i++) {
-		rt[i].speaker = ts->t[i].speaker;
-		rt[i].text = scio_buf_str(&ts->t[i].text);
-	}
-	scio_roles_decide(cast->sp, cast->n, rt, ts->n);
-	free(rt);
-	number_questions(ts, cast);
-	warn_unread(c, ts);
-}
-
-static void
-turns_free(struct turns *ts)
-{
-	for (size_t i = 0; i < ts->n; i++) {
-		free(ts->t[i].label);
-		scio_buf_free(&ts->t[i].text);
-	}
-	free(ts->t);
-}
-
 /* --- records ------------------------------------------------------------ */
 
 static const struct scio_page *
@@ -648,9 +211,9 @@ conf_doc(const struct scio_conf *c)
 
 /* The members a turn has both alone and nested in a doc. */
 static void
-turn_members(struct scio_buf *b, const struct turn *t, const struct cast *cast)
+turn_members(struct scio_buf *b, const struct scio_turn *t, const struct scio_cast *cast)
 {
-	const char *role = turn_role(t, cast);
+	const char *role = scio_turn_role(t, cast);
 	const struct scio_person *p = t->speaker >= 0 ? cast->person[t->speaker] : NULL;
 
 	scio_jw_kstr(b, "speaker", p ? p->name : t->label);
@@ -665,14 +228,14 @@ turn_members(struct scio_buf *b, const struct turn *t, const struct cast *cast)
 size_t
 scio_conf_turns(const struct scio_conf *c, struct scio_buf *out)
 {
-	struct turns ts;
-	struct cast cast;
+	struct scio_turns ts;
+	struct scio_cast cast;
 	const char *title = conf_title(c), *date = conf_date(c), *doc = conf_doc(c);
 	size_t n;
 
-	conference_turns(c, &ts, &cast);
+	scio_turns_build(c, &ts, &cast);
 	for (size_t i = 0; i < ts.n; i++) {
-		const struct turn *t = &ts.t[i];
+		const struct scio_turn *t = &ts.t[i];
 
 		scio_buf_adds(out, "{\"type\":\"turn\"");
 		scio_jw_kstr(out, "doc", doc);
@@ -685,8 +248,7 @@ scio_conf_turns(const struct scio_conf *c, struct scio_buf *out)
 		scio_buf_add(out, "}\n", 2);
 	}
 	n = ts.n;
-	turns_free(&ts);
-	cast_free(&cast);
+	scio_turns_free(&ts, &cast);
 	return n;
 }
 
@@ -722,7 +284,7 @@ header_members(struct scio_buf *b, const struct scio_page *pg,
  * page's speakers, and the cast knows. */
 static void
 people_member(struct scio_buf *b, const char *key, const struct scio_page *pg,
-    const struct cast *cast, int want)
+    const struct scio_cast *cast, int want)
 {
 	int first = 1;
 
@@ -737,7 +299,7 @@ people_member(struct scio_buf *b, const char *key, const struct scio_page *pg,
 		size_t n = list ? pg->nspeakers : pg->nchair;
 
 		for (size_t i = 0; i < n; i++) {
-			long w = cast ? cast_participant(cast, p[i].name, strlen(p[i].name)) : -1;
+			long w = cast ? scio_cast_participant(cast, p[i].name, strlen(p[i].name)) : -1;
 			int chair = list == 0 || (w >= 0 && cast->sp[w].listed_chair);
 
 			if (chair != want)
@@ -756,13 +318,13 @@ scio_conf_doc(const struct scio_conf *c, struct scio_buf *out)
 {
 	const struct scio_page *head = head_page(c), *first = first_page(c);
 	enum scio_kind kind = first ? first->kind : SCIO_KIND_TRANSCRIPT;
-	struct turns ts;
-	struct cast cast;
+	struct scio_turns ts;
+	struct scio_cast cast;
 	int n = 0;
 
 	if (kind != SCIO_KIND_CONFERENCE)
 		kind = SCIO_KIND_TRANSCRIPT;
-	conference_turns(c, &ts, &cast);
+	scio_turns_build(c, &ts, &cast);
 	scio_buf_adds(out, "{\"type\":\"doc\"");
 	scio_jw_kstr(out, "doc", conf_doc(c));
 	scio_jw_kstr(out, "kind", scio_kind_name(kind));
@@ -801,8 +363,7 @@ scio_conf_doc(const struct scio_conf *c, struct scio_buf *out)
 		scio_buf_addc(out, '}');
 	}
 	scio_buf_add(out, "]}\n", 3);
-	turns_free(&ts);
-	cast_free(&cast);
+	scio_turns_free(&ts, &cast);
 }
 
 void

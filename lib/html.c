@@ -39,6 +39,13 @@ struct walk {
 	size_t lead_depth;	/* its depth on the stack + 1, or 0 */
 	size_t lead_raw;
 	size_t cur_block;	/* the container text now falls into */
+	/* what each element name means, by the name's address: libxml2
+	 * gives one address per name for the whole parse (its dictionary) */
+	struct name_info {
+		const xmlChar *name;
+		char copy[12];	/* the name itself, checked too */
+		unsigned char cls, kind;
+	} names[64];
 	/* element stack, to know which ends close what */
 	struct elem *stack;
 	size_t depth, stackcap;
@@ -196,6 +203,37 @@ close_block(struct scio_page_text *pt, size_t i)
 	}
 }
 
+/* Kinds of element beyond their class. */
+enum elem_kind {
+	K_CONTAINER = 1,	/* holds blocks: a div, a list, a table, a cell */
+	K_ITEM = 2,		/* li */
+	K_CELL = 4,		/* td, th */
+};
+
+/* The class and kind of element name, looked up once per name. */
+static const struct name_info *
+name_info(struct walk *w, const xmlChar *name)
+{
+	size_t h = ((size_t)name >> 4) % (sizeof(w->names) / sizeof(w->names[0]));
+	struct name_info *ni = &w->names[h];
+	const char *n = (const char *)name;
+
+	if (ni->name == name && strcmp(ni->copy, n) == 0)
+		return ni;
+	ni->name = strlen(n) < sizeof(ni->copy) ? name : NULL;
+	if (ni->name)
+		memcpy(ni->copy, n, strlen(n) + 1);
+	ni->cls = (unsigned char)classify(name);
+	ni->kind = 0;
+	if (ni->cls == C_BLOCK && is_container(n))
+		ni->kind |= K_CONTAINER;
+	if (strcmp(n, "li") == 0)
+		ni->kind |= K_ITEM;
+	if (strcmp(n, "td") == 0 || strcmp(n, "th") == 0)
+		ni->kind |= K_CELL;
+	return ni;
+}
+
 static void
 flush_line(struct walk *w)
 {
@@ -343,7 +381,8 @@ static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
 {
 	struct walk *w = ctx;
-	enum elem_class cls = classify(name);
+	const struct name_info *ni = name_info(w, name);
+	enum elem_class cls = (enum elem_class)ni->cls;
 	unsigned char bits = 0;
 
 	if (cls == C_TITLE && w->skip > 0) {
@@ -362,16 +401,15 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
 	}
 	if (cls == C_BLOCK || cls == C_HEADING || cls == C_TITLE)
 		flush_line(w);
-	if (cls == C_BLOCK && is_container((const char *)name)) {
+	if (ni->kind & K_CONTAINER) {
 		bits |= E_CONTAINER;
 		w->cur_block = new_block(w->pt, w->cur_block);
 	}
-	if (cls == C_BLOCK && strcmp((const char *)name, "li") == 0) {
+	if (ni->kind & K_ITEM) {
 		w->item++;
 		w->item_line = 1;
 	}
-	if (cls == C_BLOCK && (strcmp((const char *)name, "td") == 0 ||
-	    strcmp((const char *)name, "th") == 0)) {
+	if (ni->kind & K_CELL) {
 		w->cell++;
 		w->cell_line = 1;
 	}
@@ -409,7 +447,8 @@ static void
 on_end(void *ctx, const xmlChar *name)
 {
 	struct walk *w = ctx;
-	enum elem_class cls = classify(name);
+	const struct name_info *ni = name_info(w, name);
+	enum elem_class cls = (enum elem_class)ni->cls;
 
 	if (cls == C_TITLE && w->in_title) {
 		w->in_title = 0;
@@ -435,10 +474,9 @@ on_end(void *ctx, const xmlChar *name)
 		w->heading--;
 	if (cls == C_BOLD && w->bold > 0)
 		w->bold--;
-	if (cls == C_BLOCK && strcmp((const char *)name, "li") == 0 && w->item > 0)
+	if ((ni->kind & K_ITEM) && w->item > 0)
 		w->item--;
-	if (cls == C_BLOCK && w->cell > 0 && (strcmp((const char *)name, "td") == 0 ||
-	    strcmp((const char *)name, "th") == 0))
+	if ((ni->kind & K_CELL) && w->cell > 0)
 		w->cell--;
 	if (cls == C_BLOCK || cls == C_HEADING || cls == C_TITLE)
 		flush_line(w);
@@ -560,49 +598,4 @@ scio_html_read(const char *buf, size_t len, const char *encoding,
 	free(w.line_href);
 	free(w.stack);
 	return 0;
-}
-
-void
-scio_page_text_free(struct scio_page_text *pt)
-{
-	for (size_t i = 0; i < pt->nlines; i++) {
-		free(pt->lines[i].text);
-		free(pt->lines[i].href);
-	}
-	for (size_t i = 0; i < pt->nlinks; i++) {
-		free(pt->links[i].href);
-		free(pt->links[i].text);
-	}
-	free(pt->lines);
-	free(pt->links);
-	free(pt->blocks);
-	free(pt->head_title);
-	memset(pt, 0, sizeof(*pt));
-}
-
-double
-scio_line_block_links(const struct scio_page_text *pt, size_t i)
-{
-	const struct scio_block *b = &pt->blocks[pt->lines[i].block];
-
-	return b->text_bytes ? (double)b->link_bytes / (double)b->text_bytes : 0.0;
-}
-
-void
-scio_line_claim(struct scio_page_text *pt, size_t i, enum scio_claim c,
-    const char *why)
-{
-	pt->lines[i].claim = c;
-	pt->lines[i].why = why;
-}
-
-const char *
-scio_claim_name(enum scio_claim c)
-{
-	static const char *const names[] = {
-		"unread", "chrome", "pager", "header", "skipped", "participant",
-		"label", "text", "item",
-	};
-
-	return (size_t)c < sizeof(names) / sizeof(names[0]) ? names[c] : "unread";
 }

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "scio/alloc.h"
+#include "scio/html.h"
 #include "scio/label.h"
 #include "scio/lexicon.h"
 #include "scio/text.h"
@@ -155,6 +156,11 @@ scio_label_alone(const char *line, size_t n)
 size_t
 scio_label_inline(const char *line, size_t n, const char **rest)
 {
+	size_t span = n < 94 ? n : 94;
+
+	/* most paragraphs have no colon near their start */
+	if (memchr(line, ':', span) == NULL && memchr(line, '\xEF', span) == NULL)
+		return 0;
 	for (size_t i = 1; i < n && i <= 90; i++) {
 		size_t c = colon_at(line + i, n - i);
 		size_t name = i;
@@ -305,4 +311,17 @@ scio_person_parse(const char *line, struct scio_person *p)
 			p->title = scio_strndup(t, (size_t)(line + n - t));
 	}
 	return 0;
+}
+
+void
+scio_label_lines(struct scio_page_text *pt)
+{
+	for (size_t i = 0; i < pt->nlines; i++) {
+		struct scio_line *ln = &pt->lines[i];
+		const char *rest;
+
+		ln->alone = scio_label_alone(ln->text, ln->len);
+		ln->inl = ln->alone ? 0 : scio_label_inline(ln->text, ln->len, &rest);
+		ln->rest = ln->inl ? (size_t)(rest - ln->text) : 0;
+	}
 }

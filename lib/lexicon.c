@@ -10,8 +10,11 @@
 int
 scio_lex_is(const char *const *list, const char *s, size_t n)
 {
+	if (n == 0)
+		return 0;
 	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp(*list, s, n) == 0)
+		if (tolower((unsigned char)**list) == tolower((unsigned char)*s) &&
+		    strlen(*list) == n && strncasecmp(*list, s, n) == 0)
 			return 1;
 	return 0;
 }

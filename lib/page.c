@@ -45,8 +45,10 @@ line_at(const struct scio_page_text *pt, size_t i)
 }
 
 static void
-add_para(struct scio_page *pg, const char *s, size_t lead)
+add_para(struct scio_page *pg, const struct scio_line *ln, const char *s)
 {
+	size_t lead = ln ? ln->lead : 0;
+	struct scio_para *p;
 	const char *tag = strstr(s, UEDITOR_TAG);
 	char *para;
 
@@ -68,15 +70,27 @@ add_para(struct scio_page *pg, const char *s, size_t lead)
 			return;
 		}
 		para = scio_buf_take(&t);
+		ln = NULL;	/* the tag moved things: look again */
 		lead = 0;
 	}
 	if (pg->nparas == pg->parascap) {
 		pg->parascap = pg->parascap ? pg->parascap * 2 : 32;
 		pg->paras = scio_reallocarray(pg->paras, pg->parascap, sizeof(*pg->paras));
 	}
-	pg->paras[pg->nparas].text = para;
-	pg->paras[pg->nparas].lead = lead;
-	pg->nparas++;
+	p = &pg->paras[pg->nparas++];
+	p->text = para;
+	p->lead = lead;
+	if (ln) {
+		p->alone = ln->alone;
+		p->inl = ln->inl;
+		p->rest = ln->rest;
+	} else {
+		const char *rest;
+
+		p->alone = scio_label_alone(para, strlen(para));
+		p->inl = p->alone ? 0 : scio_label_inline(para, strlen(para), &rest);
+		p->rest = p->inl ? (size_t)(rest - para) : 0;
+	}
 }
 
 /* --- listings ----------------------------------------------------------- */
@@ -278,9 +292,8 @@ read_body(struct scio_page_text *pt, struct scio_page *pg, size_t body, size_t e
 			scio_line_claim(pt, i, SCIO_CLAIM_HEADER, "a caption in the text");
 			continue;
 		}
-		scio_line_claim(pt, i, scio_label_alone(ln->text, ln->len) ?
-		    SCIO_CLAIM_LABEL : SCIO_CLAIM_TEXT, NULL);
-		add_para(pg, ln->text, ln->lead);
+		scio_line_claim(pt, i, ln->alone ? SCIO_CLAIM_LABEL : SCIO_CLAIM_TEXT, NULL);
+		add_para(pg, ln, ln->text);
 	}
 }
 
@@ -290,13 +303,12 @@ body_has_labels(const struct scio_page *pg)
 	int n = 0;
 
 	for (size_t i = 0; i < pg->nparas; i++) {
-		const char *s = pg->paras[i].text, *rest;
-		size_t len = strlen(s), k;
+		const struct scio_para *p = &pg->paras[i];
 
-		if (scio_label_alone(s, len))
+		if (p->alone)
 			n++;
-		else if ((k = scio_label_inline(s, len, &rest)) != 0 &&
-		    (pg->paras[i].lead >= k || scio_name_like(s, k) || scio_outlet_like(s, k)))
+		else if (p->inl && (p->lead >= p->inl || scio_name_like(p->text, p->inl) ||
+		    scio_outlet_like(p->text, p->inl)))
 			n++;
 	}
 	return n >= 2;
@@ -352,7 +364,7 @@ set_kind(struct scio_page_text *pt, struct scio_page *pg)
 		for (size_t i = 0; i < pt->nlines; i++)
 			if (pt->lines[i].claim == SCIO_CLAIM_HEADER &&
 			    scio_caption_like(line_at(pt, i)))
-				add_para(pg, line_at(pt, i), 0);
+				add_para(pg, NULL, line_at(pt, i));
 	} else if (pg->has_participants || pg->pageno > 1 || body_has_labels(pg)) {
 		pg->kind = SCIO_KIND_TRANSCRIPT;
 	} else {
@@ -373,6 +385,7 @@ scio_page_read(struct scio_page_text *pt, const char *url,
 	pg->truncated = is_truncated(raw, rawlen);
 	ht = pt->head_title ? scio_head_title_clean(pt->head_title) : NULL;
 
+	scio_label_lines(pt);
 	scio_pass_chrome(pt, pg, ht);
 	count_pages(pt, pg);
 	end = scio_pass_article(pt);

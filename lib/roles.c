@@ -13,9 +13,20 @@
 int
 scio_text_asks(const char *text)
 {
+	const char *end;
+	char *first;
+	int asks;
+
 	if (strchr(text, '?') || strstr(text, "\xEF\xBC\x9F"))
 		return 1;
-	return scio_lex_within(scio_lex_asking, text);
+	/* the words a journalist opens with stand in the first paragraph */
+	end = strstr(text, "\n\n");
+	if (end == NULL)
+		return scio_lex_within(scio_lex_asking, text);
+	first = scio_strndup(text, (size_t)(end - text));
+	asks = scio_lex_within(scio_lex_asking, first);
+	free(first);
+	return asks;
 }
 
 int
@@ -48,8 +59,10 @@ index_names(struct scio_strmap *by, struct scio_speaker *sp, size_t nsp)
 		size_t sn = strcspn(name, " ");
 		char *k[2];
 
-		if (!scio_name_like(sp[i].name, strlen(sp[i].name)))
-			continue;	/* outlets are not addressed so */
+		/* the participants' roles are known; outlets are not
+		 * addressed so */
+		if (sp[i].listed || !scio_name_like(sp[i].name, strlen(sp[i].name)))
+			continue;
 		k[0] = key_of(name, sn);
 		k[1] = key_of(name, strlen(name));
 		for (int j = 0; j < 2; j++) {
@@ -150,12 +163,13 @@ scio_roles_decide(struct scio_speaker *sp, size_t nsp,
 	for (size_t i = 0; i < nt; i++) {
 		struct scio_speaker *s = t[i].speaker >= 0 ? &sp[t[i].speaker] : NULL;
 
-		t[i].asks = scio_text_asks(t[i].text);
+		/* a listed person's role is known: their (long) turns need
+		 * not be read for questions */
+		t[i].asks = s && s->listed ? 0 : scio_text_asks(t[i].text);
 		if (s == NULL)
 			continue;
 		s->turns++;
 		s->asks += t[i].asks;
-		s->chairs += scio_text_chairs(t[i].text) != 0;
 		if (i + 1 < nt && t[i + 1].speaker >= 0 && t[i + 1].speaker != t[i].speaker)
 			s->floor++;
 		if (!first_done) {
@@ -182,6 +196,14 @@ scio_roles_decide(struct scio_speaker *sp, size_t nsp,
 		if (i > 0 && t[i - 1].speaker >= 0 && t[i - 1].speaker != t[i].speaker &&
 		    sp[t[i - 1].speaker].role == NULL)
 			sp[t[i - 1].speaker].calls++;
+	}
+	/* the chairs' words, a tie-breaker, for those who may chair */
+	for (size_t i = 0; i < nt && !chair_known; i++) {
+		struct scio_speaker *s = t[i].speaker >= 0 ? &sp[t[i].speaker] : NULL;
+
+		if (s && s->role == NULL && !s->listed && s->answers == 0 && s->floor > 0 &&
+		    s->chairs == 0)
+			s->chairs = scio_text_chairs(t[i].text) != 0;
 	}
 	for (size_t i = 0; i < nsp && !chair_known; i++)
 		if (sp[i].role == NULL && !sp[i].listed && chair_score(&sp[i]) > 0 &&

@@ -57,6 +57,9 @@ struct scio_line {
 	size_t lead;		/* length of a bold or name-span lead-in at its
 				 * start with text after it ("<b>Lin:</b> We ..."),
 				 * or 0 */
+	size_t alone;		/* a label alone: its name's length, or 0 */
+	size_t inl;		/* a label leading text: its name's length, or 0 */
+	size_t rest;		/* where the text after that label starts */
 	enum scio_claim claim;	/* set by the passes of page.c */
 	const char *why;	/* a static phrase saying why, or NULL */
 };

@@ -26,6 +26,13 @@ size_t scio_label_alone(const char *line, size_t n);
  * otherwise 0. The caller decides whether to trust it. */
 size_t scio_label_inline(const char *line, size_t n, const char **rest);
 
+struct scio_page_text;
+
+/* Finds, once for every line of pt, whether it is a label alone or opens
+ * with one (the alone, inl and rest members of each line): later passes
+ * read them instead of looking again. */
+void scio_label_lines(struct scio_page_text *pt);
+
 /* Whether a label names a media outlet by its form: words such as News,
  * Daily, TV, an acronym such as CNR, a single word. */
 int scio_outlet_like(const char *s, size_t n);

@@ -24,6 +24,9 @@ const char *scio_kind_name(enum scio_kind k);
 struct scio_para {
 	char *text;
 	size_t lead;
+	size_t alone;		/* a label alone: its name's length, or 0 */
+	size_t inl;		/* "Name: text": the name's length, or 0 */
+	size_t rest;		/* where the text after it starts */
 };
 
 /* A listed item of a listing page. */

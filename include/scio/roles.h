@@ -36,7 +36,8 @@ struct scio_role_turn {
 				 * opening words) */
 };
 
-/* Fills each turn's asks, each speaker's evidence and role. Linear in the
+/* Fills each turn's asks (left 0 for a listed participant's, whose role
+ * the participants block gives), each speaker's evidence and role. Linear in the
  * number of turns and the length of their text. name_of(i) gives the
  * names speaker i may be called by in others' turns (surname after an
  * honorific), for the named evidence. */
