@@ -6,7 +6,7 @@
 # 1, and the next run makes up for it.
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! command -v flock >/dev/null 2>&1; then
-	test_skip 'scio-nightly' 'python3 and flock needed'
+	test_skip 'scio-nightly' 'skipped: no python3 or no flock'
 	exit 0
 fi
 . "$SCIO_TOP/tests/sample-site.sh"
