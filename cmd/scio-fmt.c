@@ -162,7 +162,7 @@ main(int argc, char **argv)
 	struct scio_jobj obj = {0};
 	struct scio_buf type = {0};
 
-	scio_cli_init(argc, argv);
+	scio_cli_start(argc, argv, longopts);
 	o.header = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:t:F:w:hV", longopts, NULL)) != -1) {

@@ -332,6 +332,24 @@ count_chars(const char *s, size_t n)
 	return k;
 }
 
+int
+scio_filter_next_hit(struct scio_filter *f, const char *s, size_t n, size_t *from,
+    size_t *so, size_t *eo)
+{
+	while (f->text != NULL && *from <= n && scio_match_find(f->text, s, n, *from, so, eo)) {
+		if (*eo == *so) {
+			/* An empty hit marks nothing; step over one character. */
+			*from = *eo + 1;
+			while (*from < n && ((unsigned char)s[*from] & 0xc0) == 0x80)
+				(*from)++;
+			continue;
+		}
+		*from = *eo;
+		return 1;
+	}
+	return 0;
+}
+
 json_t *
 scio_filter_marks(struct scio_filter *f, const char *s, size_t n)
 {
@@ -340,20 +358,12 @@ scio_filter_marks(struct scio_filter *f, const char *s, size_t n)
 
 	if (arr == NULL)
 		scio_die(SCIO_EXIT_ERROR, "out of memory");
-	while (f->text != NULL && from <= n && scio_match_find(f->text, s, n, from, &so, &eo)) {
-		if (eo == so) {
-			/* An empty hit marks nothing; step over one character. */
-			from = eo + 1;
-			while (from < n && ((unsigned char)s[from] & 0xc0) == 0x80)
-				from++;
-			continue;
-		}
+	while (scio_filter_next_hit(f, s, n, &from, &so, &eo)) {
 		cp += count_chars(s + byte, so - byte);
 		size_t start = cp;
 		cp += count_chars(s + so, eo - so);
 		byte = eo;
 		json_array_append_new(arr, json_pack("[II]", (json_int_t)start, (json_int_t)cp));
-		from = eo;
 	}
 	return arr;
 }

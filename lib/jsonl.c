@@ -9,6 +9,25 @@
 #include "scio/diag.h"
 #include "scio/jsonl.h"
 
+static int quiet_files;		/* -s: no message for a file that fails */
+static scio_out_hook *divert;	/* where scio_out_write sends bytes instead */
+static void *divert_arg;
+
+void
+scio_input_quiet(int on)
+{
+	quiet_files = on;
+}
+
+/* A file that cannot be opened or read: named unless -s, status 2. */
+static void
+file_failed(const char *name, int reading)
+{
+	if (!quiet_files)
+		scio_warn_errno(reading ? "%s: read error" : "%s", name);
+	scio_set_status(SCIO_EXIT_ERROR);
+}
+
 int
 scio_input_open(struct scio_input *in, const char *path)
 {
@@ -23,12 +42,12 @@ scio_input_open(struct scio_input *in, const char *path)
 	in->name = path;
 	in->fp = fopen(path, "rb");
 	if (in->fp == NULL) {
-		scio_warn_errno("%s", path);
-		scio_set_status(SCIO_EXIT_ERROR);
+		file_failed(path, 0);
 		return -1;
 	}
 	if (fstat(fileno(in->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		scio_warn("%s: is a directory", path);
+		if (!quiet_files)
+			scio_warn("%s: is a directory", path);
 		scio_set_status(SCIO_EXIT_ERROR);
 		fclose(in->fp);
 		in->fp = NULL;
@@ -46,8 +65,7 @@ scio_input_next(struct scio_input *in)
 	n = getline(&in->line, &in->cap, in->fp);
 	if (n < 0) {
 		if (ferror(in->fp)) {
-			scio_warn_errno("%s: read error", in->name);
-			scio_set_status(SCIO_EXIT_ERROR);
+			file_failed(in->name, 1);
 			return -1;
 		}
 		return 0;
@@ -144,8 +162,24 @@ scio_out_init(void)
 }
 
 void
+scio_out_divert(scio_out_hook *fn, void *arg)
+{
+	divert = fn;
+	divert_arg = arg;
+}
+
+void
 scio_out_write(const void *p, size_t n)
 {
+	if (divert != NULL) {
+		/* what the hook writes goes out, not back into the hook */
+		scio_out_hook *fn = divert;
+
+		divert = NULL;
+		fn(divert_arg, p, n);
+		divert = fn;
+		return;
+	}
 	if (n && fwrite(p, 1, n, stdout) != n)
 		write_failed();
 }

@@ -65,4 +65,10 @@ int scio_filter_error(struct scio_filter *f, struct scio_buf *why);
  * code points: a new reference to an array of two-element arrays. */
 json_t *scio_filter_marks(struct scio_filter *f, const char *s, size_t n);
 
+/* The next non-empty hit of the text condition in s[0..n) at or after
+ * byte *from: returns 1 with [*so, *eo) in bytes and *from moved past it,
+ * or 0 when there is none (or no text condition). */
+int scio_filter_next_hit(struct scio_filter *f, const char *s, size_t n, size_t *from,
+    size_t *so, size_t *eo);
+
 #endif

@@ -28,6 +28,10 @@ int scio_input_next(struct scio_input *in);
 
 void scio_input_close(struct scio_input *in);
 
+/* With on, a file that cannot be opened or read is not named (grep -s);
+ * the run's status is still 2. */
+void scio_input_quiet(int on);
+
 /* Whether the line holds only spaces, tabs and carriage returns. */
 int scio_line_is_blank(const char *s, size_t n);
 
@@ -46,6 +50,12 @@ void scio_record_write(const json_t *rec);
 /* Writes bytes to stdout. A full disk or other write error ends the program
  * with status 2; a closed pipe ends it quietly. */
 void scio_out_write(const void *p, size_t n);
+
+/* Sends what scio_out_write is given to fn instead of stdout (NULL: back to
+ * stdout); what fn itself writes with scio_out_write goes to stdout. For a
+ * program that shows its records another way (scio-grep on a terminal). */
+typedef void scio_out_hook(void *arg, const char *p, size_t n);
+void scio_out_divert(scio_out_hook *fn, void *arg);
 
 /* Flushes stdout, with the same error handling; for programs that must
  * know a record is out before they count it as done. */
