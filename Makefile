@@ -43,16 +43,19 @@ CURL_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libcurl)
 CURL_LIBS    = $(shell $(PKG_CONFIG) --libs libcurl)
 PCRE_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
 PCRE_LIBS    = $(shell $(PKG_CONFIG) --libs libpcre2-8)
-DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS)
+ZLIB_CFLAGS  = $(shell $(PKG_CONFIG) --cflags zlib)
+ZLIB_LIBS    = $(shell $(PKG_CONFIG) --libs zlib)
+DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS) $(ZLIB_CFLAGS)
 
 ALL_CFLAGS   = $(SCIO_CPPFLAGS) $(CPPFLAGS) $(SCIO_CFLAGS) $(CFLAGS) $(DEP_CFLAGS)
 ALL_LDFLAGS  = $(SCIO_LDFLAGS) $(LDFLAGS)
 
-# What each program links, beyond libscio.a.
-LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS)
-LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS)
-LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS)
-LIBS_scio-fmt   = $(JSON_LIBS)
+# What each program links, beyond libscio.a (zlib: every reader of records
+# reads gzip too).
+LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(ZLIB_LIBS)
+LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
+LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
+LIBS_scio-fmt   = $(JSON_LIBS) $(ZLIB_LIBS)
 
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
@@ -102,7 +105,7 @@ bin/%: $(BUILD)/cmd/%.o $(LIBSCIO) build/mode
 $(BUILD)/tests/test-%: $(BUILD)/tests/unit/test-%.o $(LIBSCIO)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(XML_LIBS) $(JSON_LIBS) \
-		$(CURL_LIBS) $(PCRE_LIBS)
+		$(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS)
 
 # Fuzzing.  Each fuzz/fuzz-NAME.c is a libFuzzer target (clang, with
 # ASan and UBSan): make fuzz builds build/fuzz/fuzz-NAME, make fuzz-run
@@ -115,7 +118,7 @@ SECONDS    = 60
 FUZZ_SRCS  = $(wildcard fuzz/fuzz-*.c)
 FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 REPLAYS    = $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/replay-%,$(FUZZ_SRCS))
-ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS)
+ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS)
 
 # The whole suite; it ends with one line "N passed, N failed".
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)

@@ -1,10 +1,14 @@
-/* jsonl.c: line input with file and line numbers, and checked output. */
+/* jsonl.c: line input with file and line numbers (gzip read as if plain),
+ * and checked output. */
+#define _GNU_SOURCE	/* fopencookie: a gzip stream seen as a FILE */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "scio/diag.h"
 #include "scio/jsonl.h"
@@ -28,6 +32,109 @@ file_failed(const char *name, int reading)
 	scio_set_status(SCIO_EXIT_ERROR);
 }
 
+/* A gzip stream read through inflate, pulling from the raw FILE (which may
+ * hold bytes already buffered, as stdin after a peek). Concatenated gzip
+ * members, as `cat a.gz b.gz` or an appended archive makes, read as one. */
+struct gz {
+	FILE *raw;
+	const char *name;
+	z_stream zs;
+	unsigned char buf[1 << 16];
+	int in_member;		/* inside a member: its end is still to come */
+	int done;
+};
+
+static ssize_t
+gz_read(void *cookie, char *out, size_t n)
+{
+	struct gz *g = cookie;
+	uInt want = n > (1u << 30) ? (1u << 30) : (uInt)n;
+
+	if (g->done || want == 0)
+		return 0;
+	g->zs.next_out = (unsigned char *)out;
+	g->zs.avail_out = want;
+	while (g->zs.avail_out == want && !g->done) {
+		int rc;
+
+		if (g->zs.avail_in == 0) {
+			size_t k = fread(g->buf, 1, sizeof(g->buf), g->raw);
+
+			if (k == 0) {
+				if (ferror(g->raw))
+					return -1;
+				if (g->in_member)
+					scio_bad_input(g->name, 0,
+					    "gzip data ends early: the file is cut short");
+				g->done = 1;
+				break;
+			}
+			g->zs.next_in = g->buf;
+			g->zs.avail_in = (uInt)k;
+		}
+		rc = inflate(&g->zs, Z_NO_FLUSH);
+		if (rc == Z_STREAM_END) {
+			/* another member may follow */
+			inflateReset(&g->zs);
+			g->in_member = 0;
+			continue;
+		}
+		if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			scio_bad_input(g->name, 0, "bad gzip data: %s",
+			    g->zs.msg ? g->zs.msg : "inflate failed");
+			g->done = 1;
+			break;
+		}
+		g->in_member = 1;
+	}
+	return (ssize_t)(want - g->zs.avail_out);
+}
+
+static int
+gz_close(void *cookie)
+{
+	struct gz *g = cookie;
+	int rc = 0;
+
+	inflateEnd(&g->zs);
+	if (g->raw != stdin)
+		rc = fclose(g->raw);
+	free(g);
+	return rc;
+}
+
+/* Whether the stream starts with gzip's magic bytes; nothing consumed. A
+ * record, a page or a state line never starts with byte 0x1f. */
+static int
+looks_gzip(FILE *fp)
+{
+	int c = getc(fp);
+
+	if (c == EOF)
+		return 0;
+	ungetc(c, fp);
+	return c == 0x1f;
+}
+
+/* Replaces in->fp by a stream of its inflated bytes. */
+static int
+open_gzip(struct scio_input *in)
+{
+	static cookie_io_functions_t fns = { gz_read, NULL, NULL, gz_close };
+	struct gz *g = scio_calloc(1, sizeof(*g));
+	FILE *fp;
+
+	g->raw = in->fp;
+	g->name = in->name;
+	if (inflateInit2(&g->zs, 15 + 16) != Z_OK)
+		scio_die(SCIO_EXIT_ERROR, "out of memory");
+	fp = fopencookie(g, "rb", fns);
+	if (fp == NULL)
+		scio_die(SCIO_EXIT_ERROR, "out of memory");
+	in->fp = fp;
+	return 0;
+}
+
 int
 scio_input_open(struct scio_input *in, const char *path)
 {
@@ -37,7 +144,7 @@ scio_input_open(struct scio_input *in, const char *path)
 	if (strcmp(path, "-") == 0) {
 		in->name = "(standard input)";
 		in->fp = stdin;
-		return 0;
+		return looks_gzip(in->fp) ? open_gzip(in) : 0;
 	}
 	in->name = path;
 	in->fp = fopen(path, "rb");
@@ -53,7 +160,7 @@ scio_input_open(struct scio_input *in, const char *path)
 		in->fp = NULL;
 		return -1;
 	}
-	return 0;
+	return looks_gzip(in->fp) ? open_gzip(in) : 0;
 }
 
 int

@@ -46,6 +46,16 @@ test_expect_success 'the first run archives every listed conference, silently' '
 	grep -q "Z ok: 4 listed, 7 pages new, $(wc -l <want) turns to turns-" d/scio-nightly.log
 '
 
+test_expect_success 'scio-grep and scio-fmt read the archive as it is, gzip and all' '
+	nightly && zcat d/archive/turns-*.jsonl.gz >plain.jsonl &&
+	scio-grep --role media plain.jsonl >want && test -s want &&
+	scio-grep --role media d/archive/turns-*.jsonl.gz >got 2>err &&
+	test_cmp want got && test_cmp /dev/null err &&
+	cat d/archive/turns-*.jsonl.gz | scio-grep --role media >got && test_cmp want got &&
+	scio-fmt -f csv plain.jsonl >want &&
+	scio-fmt -f csv d/archive/turns-*.jsonl.gz >got && test_cmp want got
+'
+
 test_expect_success 'a second run adds nothing and loses nothing' '
 	nightly && cp d/archive/turns-*.jsonl.gz before.gz &&
 	nightly && test_cmp /dev/null out && test_cmp /dev/null err &&
