@@ -107,6 +107,7 @@ format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
 
 	if (scio_input_open(&in, path) < 0)
 		return;
+	scio_input_want_records(&in);
 	while (scio_input_next(&in) > 0) {
 		struct scio_frec r = {0};
 		const char *ty = NULL;
@@ -114,10 +115,10 @@ format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
 		if (scio_line_is_blank(in.line, in.len))
 			continue;
 		if (scio_jscan(in.line, in.len, obj, &err) < 0) {
-			scio_bad_input(in.name, in.lineno, "bad JSON at column %zu: %s",
-			    err.column, err.text);
+			scio_input_bad(&in, "bad JSON at column %zu: %s", err.column, err.text);
 			continue;
 		}
+		scio_input_note(&in, obj);
 		t = scio_jobj_get(obj, "type");
 		if (t && t->type == SCIO_JSTRING) {
 			scio_buf_reset(type);

@@ -161,8 +161,7 @@ report_bad(const struct scio_input *in, const struct scio_jerr *err)
 	json_t *v = scio_record_load(in);
 
 	if (v != NULL) {
-		scio_bad_input(in->name, in->lineno, "bad JSON at column %zu: %s",
-		    err->column, err->text);
+		scio_input_bad(in, "bad JSON at column %zu: %s", err->column, err->text);
 		json_decref(v);
 	}
 }
@@ -472,6 +471,7 @@ grep_input(struct run *r, struct scio_input *in)
 {
 	struct scio_jerr err;
 
+	scio_input_want_records(in);
 	while (scio_input_next(in) > 0) {
 		if (r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)))
 			return 0;
@@ -481,6 +481,7 @@ grep_input(struct run *r, struct scio_input *in)
 			report_bad(in, &err);
 			continue;
 		}
+		scio_input_note(in, &r->obj);
 		if (is_doc_record(&r->obj, &r->out))
 			grep_doc(r, in);
 		else

@@ -2,6 +2,7 @@
  * and checked output. */
 #define _GNU_SOURCE	/* fopencookie: a gzip stream seen as a FILE */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,15 @@
 
 #include "scio/diag.h"
 #include "scio/jsonl.h"
+
+/* What scio_input_bad and the record checks have seen of one input. */
+struct scio_incheck {
+	size_t bad;		/* bad lines, shown or not */
+	size_t pages;		/* page records */
+	size_t records;		/* any other records */
+	int want_records;	/* scio_input_want_records was called */
+	int give_up;		/* the rest is not worth reading (HTML) */
+};
 
 static int quiet_files;		/* -s: no message for a file that fails */
 static scio_out_hook *divert;	/* where scio_out_write sends bytes instead */
@@ -110,8 +120,10 @@ looks_gzip(FILE *fp)
 {
 	int c = getc(fp);
 
-	if (c == EOF)
+	if (c == EOF) {
+		clearerr(fp);	/* a read error shows again at the first read */
 		return 0;
+	}
 	ungetc(c, fp);
 	return c == 0x1f;
 }
@@ -141,6 +153,7 @@ scio_input_open(struct scio_input *in, const char *path)
 	struct stat st;
 
 	memset(in, 0, sizeof(*in));
+	in->check = scio_calloc(1, sizeof(*in->check));
 	if (strcmp(path, "-") == 0) {
 		in->name = "(standard input)";
 		in->fp = stdin;
@@ -150,6 +163,8 @@ scio_input_open(struct scio_input *in, const char *path)
 	in->fp = fopen(path, "rb");
 	if (in->fp == NULL) {
 		file_failed(path, 0);
+		free(in->check);
+		in->check = NULL;
 		return -1;
 	}
 	if (fstat(fileno(in->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -158,6 +173,8 @@ scio_input_open(struct scio_input *in, const char *path)
 		scio_set_status(SCIO_EXIT_ERROR);
 		fclose(in->fp);
 		in->fp = NULL;
+		free(in->check);
+		in->check = NULL;
 		return -1;
 	}
 	return looks_gzip(in->fp) ? open_gzip(in) : 0;
@@ -168,6 +185,8 @@ scio_input_next(struct scio_input *in)
 {
 	ssize_t n;
 
+	if (in->check != NULL && in->check->give_up)
+		return 0;
 	errno = 0;
 	n = getline(&in->line, &in->cap, in->fp);
 	if (n < 0) {
@@ -192,8 +211,82 @@ scio_input_next(struct scio_input *in)
 }
 
 void
+scio_input_want_records(struct scio_input *in)
+{
+	if (in->check != NULL)
+		in->check->want_records = 1;
+}
+
+void
+scio_input_note(struct scio_input *in, struct scio_jobj *obj)
+{
+	const struct scio_jmember *t = scio_jobj_get(obj, "type");
+
+	if (in->check == NULL)
+		return;
+	if (t != NULL && t->vallen == 6 && memcmp(t->val, "\"page\"", 6) == 0)
+		in->check->pages++;
+	else
+		in->check->records++;
+}
+
+/* Whether a line that is not JSON starts as HTML does. */
+static int
+looks_html(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+		i++;
+	return i + 1 < n && s[i] == '<' &&
+	    (s[i + 1] == '!' || s[i + 1] == '?' || (s[i + 1] | 0x20) == 'h' ||
+	     ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'));
+}
+
+void
+scio_input_bad(const struct scio_input *in, const char *fmt, ...)
+{
+	struct scio_incheck *c = in->check;
+	va_list ap;
+	char *msg;
+	int n;
+
+	scio_set_status(SCIO_EXIT_ERROR);
+	if (c != NULL && c->want_records && c->bad == 0 && c->records == 0 &&
+	    c->pages == 0 && looks_html(in->line, in->len)) {
+		scio_bad_input(in->name, 0, "looks like HTML: run scio-parse on it first");
+		c->give_up = 1;
+		c->bad++;
+		return;
+	}
+	if (c != NULL && c->bad++ >= SCIO_BAD_LINES_SHOWN)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		scio_die(SCIO_EXIT_ERROR, "cannot format a message");
+	msg = scio_malloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	scio_bad_input(in->name, in->lineno, "%s", msg);
+	free(msg);
+}
+
+void
 scio_input_close(struct scio_input *in)
 {
+	struct scio_incheck *c = in->check;
+
+	if (c != NULL && !c->give_up && c->bad > SCIO_BAD_LINES_SHOWN)
+		scio_bad_input(in->name, 0, "... and %zu more bad lines",
+		    c->bad - SCIO_BAD_LINES_SHOWN);
+	if (c != NULL && c->want_records && c->pages > 0 && c->records == 0)
+		scio_bad_input(in->name, 0, "%zu page record%s and no turn records: "
+		    "pipe %s through scio-parse first", c->pages, c->pages == 1 ? "" : "s",
+		    c->pages == 1 ? "it" : "them");
+	free(c);
 	if (in->fp && in->fp != stdin)
 		fclose(in->fp);
 	free(in->line);
@@ -217,12 +310,11 @@ scio_record_load(const struct scio_input *in)
 
 	v = json_loadb(in->line, in->len, 0, &err);
 	if (v == NULL) {
-		scio_bad_input(in->name, in->lineno, "bad JSON at column %d: %s",
-		    err.column, err.text);
+		scio_input_bad(in, "bad JSON at column %d: %s", err.column, err.text);
 		return NULL;
 	}
 	if (!json_is_object(v)) {
-		scio_bad_input(in->name, in->lineno, "not a JSON object");
+		scio_input_bad(in, "not a JSON object");
 		json_decref(v);
 		return NULL;
 	}
