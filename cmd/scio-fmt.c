@@ -82,9 +82,7 @@ parse_fields(struct scio_fmt_opts *o, char *list)
 		if (name[0] == '+')
 			name++;
 		else if (!scio_fmt_known_field(name))
-			scio_usage_error("unknown field '%s' in --fields "
-			    "(write '+%s' for a field outside the schema)",
-			    name, name);
+			scio_fmt_unknown_field(name, "--fields");
 		if (*name == '\0')
 			scio_usage_error("empty field name in --fields");
 		o->fields = scio_reallocarray(o->fields, o->nfields + 1,

@@ -42,6 +42,8 @@ static const char usage_text[] =
 "      --since=DATE        held on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)\n"
 "      --until=DATE        held on or before DATE\n"
 "      --where=FIELD=VALUE FIELD is VALUE (/REGEX/ searches instead)\n"
+"      --where=FIELD<N     FIELD is a number below N; also <=, >, >=\n"
+"                          (FIELD: a schema field, or +NAME for another)\n"
 "Context (within one conference):\n"
 "      --qa                the whole question-and-answer exchange of each match\n"
 "  -A, --after-context=N   N records after each match\n"
@@ -66,7 +68,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_FIELD = 256, OPT_SPEAKER, OPT_ROLE, OPT_OUTLET, OPT_DOC, OPT_SINCE,
-	OPT_UNTIL, OPT_WHERE, OPT_QA, OPT_TURNS, OPT_MARK, OPT_COLOR,
+	OPT_UNTIL, OPT_WHERE, OPT_QA, OPT_TURNS, OPT_MARK, OPT_COLOR, OPT_WHERE_NUM,
 };
 
 static const struct option longopts[] = {
@@ -105,9 +107,10 @@ static const struct option longopts[] = {
 
 /* A field condition as given, compiled once every option is known. */
 struct fieldopt {
-	int kind;		/* OPT_SINCE, OPT_UNTIL, or an equality */
+	int kind;		/* OPT_SINCE, OPT_UNTIL, OPT_WHERE_NUM, or an equality */
 	const char *field;
 	char *value;
+	char *op;		/* OPT_WHERE_NUM: <, <=, > or >= */
 	const char *what;
 };
 
@@ -490,6 +493,18 @@ grep_input(struct run *r, struct scio_input *in)
 	return !(r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)));
 }
 
+/* A field name given to what: one of the schema's, or +NAME for one
+ * outside it; a typo ends the run with the nearest name. */
+static const char *
+field_name(const char *name, const char *what)
+{
+	if (name[0] == '+' && name[1] != '\0')
+		return name + 1;
+	if (!scio_fmt_known_field(name))
+		scio_fmt_unknown_field(name, what);
+	return name;
+}
+
 static void
 set_roles_ok(const char *role)
 {
@@ -526,7 +541,7 @@ main(int argc, char **argv)
 		case 'i': icase = 1; break;
 		case 'w': mflags |= SCIO_MATCH_WORD; break;
 		case 'v': invert = 1; break;
-		case OPT_FIELD: field = optarg; break;
+		case OPT_FIELD: field = field_name(optarg, "--field"); break;
 		case OPT_QA: r.qa_mode = 1; break;
 		case OPT_TURNS: r.turns = 1; break;
 		case OPT_MARK: r.mark = 1; break;
@@ -576,20 +591,29 @@ main(int argc, char **argv)
 			fo->what = "--role";
 			break;
 		case OPT_SINCE: case OPT_UNTIL:
-			if (!scio_date_bound_ok(optarg))
-				scio_usage_error("%s: not YYYY, YYYY-MM or YYYY-MM-DD: '%s'",
-				    c == OPT_SINCE ? "--since" : "--until", optarg);
+			if (scio_date_bound_error(optarg) != NULL)
+				scio_usage_error("%s: %s: '%s'", c == OPT_SINCE ? "--since" : "--until",
+				    scio_date_bound_error(optarg), optarg);
 			fo->field = "date";
 			break;
 		case OPT_WHERE: {
-			char *eq = strchr(optarg, '=');
+			size_t k = strcspn(optarg, "=<>");
 
-			if (eq == NULL || eq == optarg)
-				scio_usage_error("--where: not FIELD=VALUE: '%s'", optarg);
-			*eq = '\0';
-			fo->field = optarg;
-			fo->value = eq + 1;
+			if (optarg[k] == '\0' || k == 0)
+				scio_usage_error("--where: not FIELD=VALUE, FIELD<N, FIELD<=N, "
+				    "FIELD>N or FIELD>=N: '%s'", optarg);
 			fo->what = "--where";
+			if (optarg[k] != '=') {
+				/* a numeric comparison: FIELD<N, FIELD<=N, ... */
+				size_t oplen = optarg[k + 1] == '=' ? 2 : 1;
+
+				fo->kind = OPT_WHERE_NUM;
+				fo->op = scio_strndup(optarg + k, oplen);
+				fo->value = optarg + k + oplen;
+			} else
+				fo->value = optarg + k + 1;
+			optarg[k] = '\0';
+			fo->field = field_name(optarg, "--where");
 			break;
 		}
 		}
@@ -625,6 +649,12 @@ main(int argc, char **argv)
 			scio_filter_since(r.f, conds[i].field, conds[i].value);
 		else if (conds[i].kind == OPT_UNTIL)
 			scio_filter_until(r.f, conds[i].field, conds[i].value);
+		else if (conds[i].kind == OPT_WHERE_NUM) {
+			if (scio_filter_compare(r.f, conds[i].field, conds[i].op, conds[i].value) < 0)
+				scio_usage_error("--where: not a number after '%s': '%s'",
+				    conds[i].op, conds[i].value);
+			free(conds[i].op);
+		}
 		else
 			scio_filter_equal(r.f, conds[i].field, conds[i].value, conds[i].what);
 	}

@@ -6,6 +6,7 @@
 #include "scio/diag.h"
 #include "scio/fmt_impl.h"
 #include "scio/jsonl.h"
+#include "scio/suggest.h"
 #include "scio/width.h"
 
 const char *const scio_fmt_default_fields[] = {
@@ -21,6 +22,24 @@ static const char *const known_fields[] = {
 	"from", "final_url", "status", "fetched_at", "content_type", "charset",
 	"etag", "last_modified", "html", "matches", "matches_field", NULL,
 };
+
+const char *
+scio_fmt_field_near(const char *name)
+{
+	return scio_suggest(name, known_fields);
+}
+
+void
+scio_fmt_unknown_field(const char *name, const char *what)
+{
+	const char *near = scio_fmt_field_near(name);
+
+	if (near != NULL)
+		scio_usage_error("unknown field '%s' in %s; did you mean '%s'? "
+		    "(write '+%s' for a field outside the schema)", name, what, near, name);
+	scio_usage_error("unknown field '%s' in %s "
+	    "(write '+%s' for a field outside the schema)", name, what, name);
+}
 
 int
 scio_fmt_known_field(const char *name)

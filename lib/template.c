@@ -76,9 +76,13 @@ read_field(struct scio_template *t, const char *s, struct scio_buf *errbuf)
 	} else {
 		scio_buf_add(&b, name, n);
 		if (n == 0 || !scio_fmt_known_field(scio_buf_str(&b))) {
-			scio_buf_printf(errbuf, "template: unknown field '%s' "
-			    "(write '{+%s}' for a field outside the schema)",
-			    scio_buf_str(&b), scio_buf_str(&b));
+			const char *near = scio_fmt_field_near(scio_buf_str(&b));
+
+			scio_buf_printf(errbuf, "template: unknown field '%s'", scio_buf_str(&b));
+			if (near != NULL)
+				scio_buf_printf(errbuf, "; did you mean '{%s}'?", near);
+			scio_buf_printf(errbuf, " (write '{+%s}' for a field outside the schema)",
+			    scio_buf_str(&b));
 			scio_buf_free(&b);
 			return 0;
 		}

@@ -101,6 +101,14 @@ extern const char *const scio_fmt_default_fields[];
 /* Whether name is a field of some record type in the schema. */
 int scio_fmt_known_field(const char *name);
 
+/* The field of the schema nearest to an unknown name (a likely typo), or
+ * NULL: for "did you mean". */
+const char *scio_fmt_field_near(const char *name);
+
+/* Ends the program with a usage error for an unknown field name given to
+ * the option what, with the nearest known one. */
+void scio_fmt_unknown_field(const char *name, const char *what) SCIO_NORETURN;
+
 /* The name of a format as -f takes it, or -1 for an unknown one. */
 int scio_fmt_kind_from_name(const char *name);
 
