@@ -28,6 +28,10 @@ usage(void)
 	    "                       doc,date,seq,qa,speaker,role,outlet,text);\n"
 	    "                       +NAME for a field outside the schema\n"
 	    "      --no-header      csv, tsv: no header row\n"
+	    "      --bom            csv, tsv: start with a byte order mark, so that\n"
+	    "                       Excel reads UTF-8 (turns --safe on)\n"
+	    "      --safe           csv, tsv: put ' before a cell starting with\n"
+	    "                       = + - @ tab or CR, so no formula runs\n"
 	    "  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
 	    "                       default the terminal's width, else 80\n"
 	    "      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
@@ -146,6 +150,8 @@ main(int argc, char **argv)
 		{"template", required_argument, NULL, 't'},
 		{"fields", required_argument, NULL, 'F'},
 		{"no-header", no_argument, NULL, 'H'},
+		{"bom", no_argument, NULL, 'B'},
+		{"safe", no_argument, NULL, 'S'},
 		{"width", required_argument, NULL, 'w'},
 		{"color", optional_argument, NULL, 'C'},
 		{"colour", optional_argument, NULL, 'C'},
@@ -170,6 +176,8 @@ main(int argc, char **argv)
 		case 't': o.template = optarg; break;
 		case 'F': fields = optarg; break;
 		case 'H': o.header = 0; break;
+		case 'B': o.bom = o.safe = 1; break;
+		case 'S': o.safe = 1; break;
 		case 'w': o.width = parse_width(optarg); have_width = 1; break;
 		case 'C': colour = optarg ? optarg : "always"; break;
 		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
@@ -187,6 +195,10 @@ main(int argc, char **argv)
 	o.kind = (enum scio_fmt_kind)kind;
 	if (fields && o.kind != SCIO_FMT_CSV && o.kind != SCIO_FMT_TSV)
 		scio_usage_error("--fields is for -f csv and -f tsv");
+	if ((o.bom || o.safe) && o.kind != SCIO_FMT_CSV && o.kind != SCIO_FMT_TSV)
+		scio_usage_error("--bom and --safe are for -f csv and -f tsv");
+	/* on a terminal, what a page wrote cannot drive it */
+	o.defang = isatty(STDOUT_FILENO);
 	if (fields) {
 		parse_fields(&o, fields);
 	} else {

@@ -69,7 +69,7 @@ _scio_tools()
 		esac
 		;;
 	scio-fmt)
-		opts='--format --template --fields --no-header --width --color
+		opts='--format --template --fields --no-header --bom --safe --width --color
 			--help --version'
 		case $prev in
 		-f|--format)
