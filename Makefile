@@ -15,6 +15,8 @@ AR         = ar
 SANITIZE   =
 # VALGRIND=1 runs make check's programs under valgrind's memcheck.
 VALGRIND   =
+# V=1 shows the whole command of each compile and link, not "CC file".
+V          =
 
 VERSION    = 0.1.0
 
@@ -47,6 +49,17 @@ ZLIB_CFLAGS  = $(shell $(PKG_CONFIG) --cflags zlib)
 ZLIB_LIBS    = $(shell $(PKG_CONFIG) --libs zlib)
 DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS) $(ZLIB_CFLAGS)
 
+# Quiet build lines ("CC cmd/scio-grep.c"), as git and the kernel print.
+ifeq ($(V),1)
+QUIET_CC =
+QUIET_AR =
+QUIET_LD =
+else
+QUIET_CC = @printf '  CC      %s\n' '$<';
+QUIET_AR = @printf '  AR      %s\n' '$@';
+QUIET_LD = @printf '  LD      %s\n' '$@';
+endif
+
 ALL_CFLAGS   = $(SCIO_CPPFLAGS) $(CPPFLAGS) $(SCIO_CFLAGS) $(CFLAGS) $(DEP_CFLAGS)
 ALL_LDFLAGS  = $(SCIO_LDFLAGS) $(LDFLAGS)
 
@@ -68,8 +81,8 @@ UNIT_SRCS = $(wildcard tests/unit/test-*.c)
 UNITS    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 DEPS_OK  = build/.deps-build
 
-.PHONY: FORCE all check demo bench install uninstall clean deps deps-check \
-	fuzz fuzz-run
+.PHONY: FORCE all check demo serve-sample bench install uninstall clean deps \
+	deps-check fuzz fuzz-run
 
 all: $(BINS)
 
@@ -86,11 +99,11 @@ deps-check: $(DEPS_OK)
 
 $(BUILD)/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBSCIO): $(LIB_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $(LIB_OBJS)
+	$(QUIET_AR)$(AR) rcs $@ $(LIB_OBJS)
 
 # bin/ always holds the last build made, sanitized or not; build/mode
 # changes when SANITIZE does, so that bin/ is relinked.
@@ -100,11 +113,11 @@ build/mode: FORCE
 
 bin/%: $(BUILD)/cmd/%.o $(LIBSCIO) build/mode
 	@mkdir -p bin
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(LIBS_$*)
+	$(QUIET_LD)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(LIBS_$*)
 
 $(BUILD)/tests/test-%: $(BUILD)/tests/unit/test-%.o $(LIBSCIO)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(XML_LIBS) $(JSON_LIBS) \
+	$(QUIET_LD)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(XML_LIBS) $(JSON_LIBS) \
 		$(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS)
 
 # Fuzzing.  Each fuzz/fuzz-NAME.c is a libFuzzer target (clang, with
@@ -148,10 +161,18 @@ fuzz-run: fuzz
 	@sh fuzz/run.sh $(SECONDS) $(FUZZERS)
 
 $(BUILD)/fuzz/replay-%: $(BUILD)/fuzz/fuzz-%.o $(BUILD)/fuzz/replay.o $(LIBSCIO)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LIBS)
+	$(QUIET_LD)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
-demo: deps-check $(BINS)
+# The demo needs the build's packages, python3 (its server) and jq only.
+demo: $(DEPS_OK) $(BINS)
+	@sh scripts/deps demo
 	@sh scripts/demo
+
+# Serves the bundled sample site on 127.0.0.1 and prints "export SITE=...",
+# for running the README's and the guides' examples; Ctrl-C stops it.
+serve-sample:
+	@sh scripts/deps demo
+	@sh scripts/sample-site
 
 bench: $(BINS)
 	@sh scripts/deps bench
