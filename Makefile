@@ -72,7 +72,9 @@ LIBS_scio-fmt   = $(JSON_LIBS) $(ZLIB_LIBS)
 
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
-MANS     = $(wildcard cmd/*.1)
+# Shell scripts installed beside the programs, their pages with the others.
+SCRIPTS  = examples/cron/scio-nightly
+MANS     = $(wildcard cmd/*.1) examples/cron/scio-nightly.1
 MANS5    = $(wildcard man/*.5)
 LIB_SRCS = $(wildcard lib/*.c)
 LIB_OBJS = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
@@ -178,8 +180,8 @@ bench: $(BINS)
 	@sh scripts/deps bench
 	@sh bench/run.sh
 
-# Programs, man pages (section 1 for each program, section 5 for the
-# records) and shell completions, all under $(DESTDIR)$(PREFIX).  The bash
+# Programs and scio-nightly, man pages (section 1 for each, section 5 for
+# the records) and shell completions, all under $(DESTDIR)$(PREFIX).  The bash
 # completion serves every program, so it goes in under each one's name.
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
@@ -188,6 +190,8 @@ install: $(BINS)
 		chmod 755 $(DESTDIR)$(BINDIR)/$$p; \
 		cp -f completions/scio-tools.bash $(DESTDIR)$(BASHCOMPDIR)/$$p; \
 		chmod 644 $(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	for s in $(SCRIPTS); do cp -f $$s $(DESTDIR)$(BINDIR)/; \
+		chmod 755 $(DESTDIR)$(BINDIR)/$${s##*/}; done
 	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/; \
 		chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
 	for m in $(MANS5); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man5/; \
@@ -198,6 +202,7 @@ install: $(BINS)
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p \
 		$(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$${s##*/}; done
 	for m in $(MANS); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
 	for m in $(MANS5); do rm -f $(DESTDIR)$(MANPREFIX)/man5/$${m##*/}; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_scio
