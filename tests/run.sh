@@ -112,7 +112,7 @@ run_golden() {
 run_job() {
 	job=$1
 	id=$(printf '%s' "$job" | tr '/' '_')
-	SCIO_RESULTS=$out/results.d/$id
+	SCIO_RESULTS=$SCIO_RUN/results.d/$id
 	export SCIO_RESULTS
 	: >"$SCIO_RESULTS"
 	start=$(date +%s)
@@ -124,7 +124,7 @@ run_job() {
 		done ;;
 	tests/t-*.sh) sh "$SCIO_TOP/$job" || fail "${job##*/}: script exited with status $?" ;;
 	*) fail "$job: no such job" ;;
-	esac >"$out/log.d/$id" 2>&1
+	esac >"$SCIO_RUN/log.d/$id" 2>&1
 	echo "$(($(date +%s) - start)) $job" >"$out/times.d/$id"
 	p=$(grep -c '^pass ' "$SCIO_RESULTS")
 	f=$(grep -c '^fail ' "$SCIO_RESULTS")
@@ -133,7 +133,7 @@ run_job() {
 	case $job in unit/*) name=unit/${job##*/} ;; esac
 	line="$name: $p passed, $f failed"
 	[ "$s" -gt 0 ] && line="$line, $s skipped"
-	{ cat "$out/log.d/$id"; echo "$line"; } | cat
+	{ cat "$SCIO_RUN/log.d/$id"; echo "$line"; } | cat
 }
 
 if [ "${1:-}" = --job ]; then
@@ -155,8 +155,13 @@ export PATH
 LC_ALL=C.UTF-8
 export LC_ALL
 unset NO_COLOR
-rm -rf "$out/results.d" "$out/log.d"
-mkdir -p "$out/results.d" "$out/log.d" "$out/times.d"
+# This run's results and logs, apart from any other run's (two runs at once
+# share only the job times).
+SCIO_RUN=$out/run.$$
+export SCIO_RUN
+rm -rf "$SCIO_RUN"
+mkdir -p "$SCIO_RUN/results.d" "$SCIO_RUN/log.d" "$out/times.d"
+trap 'rm -rf "$SCIO_RUN"' EXIT
 
 # How many jobs at once: SCIO_JOBS, make's -jN, or the processors.
 jobs=${SCIO_JOBS:-}
@@ -186,12 +191,12 @@ fi
 printf '%s\n' "$list" | while IFS= read -r j; do
 	t=$(cat "$out/times.d/$(printf '%s' "$j" | tr '/' '_')" 2>/dev/null)
 	echo "${t%% *}" "$j" | sed 's/^ /9999 /'
-done | sort -k1,1nr | sed 's/^[^ ]* //' >"$out/jobs"
-xargs -P "$jobs" -n 1 sh "$0" --job <"$out/jobs"
+done | sort -k1,1nr | sed 's/^[^ ]* //' >"$SCIO_RUN/jobs"
+xargs -P "$jobs" -n 1 sh "$0" --job <"$SCIO_RUN/jobs"
 
-SCIO_RESULTS=$out/results
+SCIO_RESULTS=$SCIO_RUN/results
 export SCIO_RESULTS
-cat "$out"/results.d/* >"$SCIO_RESULTS" 2>/dev/null
+cat "$SCIO_RUN"/results.d/* >"$SCIO_RESULTS" 2>/dev/null
 if [ -n "${SCIO_VALGRIND:-}" ]; then
 	for log in "$vgdir"/*.log; do
 		[ -s "$log" ] || continue
@@ -200,6 +205,7 @@ if [ -n "${SCIO_VALGRIND:-}" ]; then
 	done
 fi
 
+cp "$SCIO_RESULTS" "$out/results"
 passed=$(grep -c '^pass ' "$SCIO_RESULTS")
 failed=$(grep -c '^fail ' "$SCIO_RESULTS")
 skipped=$(grep -c '^skip ' "$SCIO_RESULTS")
