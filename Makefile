@@ -15,6 +15,8 @@ AR         = ar
 SANITIZE   =
 # VALGRIND=1 runs make check's programs under valgrind's memcheck.
 VALGRIND   =
+# V=1 shows the whole command of each compile and link, not "CC file".
+V          =
 
 VERSION    = 0.1.0
 
@@ -43,20 +45,38 @@ CURL_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libcurl)
 CURL_LIBS    = $(shell $(PKG_CONFIG) --libs libcurl)
 PCRE_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
 PCRE_LIBS    = $(shell $(PKG_CONFIG) --libs libpcre2-8)
-DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS)
+ZLIB_CFLAGS  = $(shell $(PKG_CONFIG) --cflags zlib)
+ZLIB_LIBS    = $(shell $(PKG_CONFIG) --libs zlib)
+DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS) $(ZLIB_CFLAGS)
+
+# Quiet build lines ("CC cmd/scio-grep.c"), as git and the kernel print.
+ifeq ($(V),1)
+QUIET_CC =
+QUIET_AR =
+QUIET_LD =
+QUIET_GEN =
+else
+QUIET_CC = @printf '  CC      %s\n' '$<';
+QUIET_AR = @printf '  AR      %s\n' '$@';
+QUIET_LD = @printf '  LD      %s\n' '$@';
+QUIET_GEN = @printf '  GEN     %s\n' '$@';
+endif
 
 ALL_CFLAGS   = $(SCIO_CPPFLAGS) $(CPPFLAGS) $(SCIO_CFLAGS) $(CFLAGS) $(DEP_CFLAGS)
 ALL_LDFLAGS  = $(SCIO_LDFLAGS) $(LDFLAGS)
 
-# What each program links, beyond libscio.a.
-LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS)
-LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS)
-LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS)
-LIBS_scio-fmt   = $(JSON_LIBS)
+# What each program links, beyond libscio.a (zlib: every reader of records
+# reads gzip too).
+LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(ZLIB_LIBS)
+LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
+LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
+LIBS_scio-fmt   = $(JSON_LIBS) $(ZLIB_LIBS)
 
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
-MANS     = $(wildcard cmd/*.1)
+# Shell scripts installed beside the programs, their pages with the others.
+SCRIPTS  = examples/cron/scio-nightly
+MANS     = $(wildcard cmd/*.1) examples/cron/scio-nightly.1
 MANS5    = $(wildcard man/*.5)
 # The site's words (lib/lexicon/*.txt) become C tables at build time.
 LEXICON  = $(wildcard lib/lexicon/*.txt)
@@ -68,8 +88,8 @@ UNIT_SRCS = $(wildcard tests/unit/test-*.c)
 UNITS    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 DEPS_OK  = build/.deps-build
 
-.PHONY: FORCE all check demo bench install uninstall clean deps deps-check \
-	fuzz fuzz-run
+.PHONY: FORCE all check demo serve-sample bench install uninstall clean deps \
+	deps-check fuzz fuzz-run
 
 all: $(BINS)
 
@@ -86,15 +106,15 @@ deps-check: $(DEPS_OK)
 
 $(BUILD)/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/gen/lexicon_data.c: $(LEXICON) scripts/gen-lexicon
 	@mkdir -p $(@D)
-	sh scripts/gen-lexicon $(LEXICON) > $@.tmp && mv $@.tmp $@
+	$(QUIET_GEN)sh scripts/gen-lexicon $(LEXICON) > $@.tmp && mv $@.tmp $@
 
 $(LIBSCIO): $(LIB_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $(LIB_OBJS)
+	$(QUIET_AR)$(AR) rcs $@ $(LIB_OBJS)
 
 # bin/ always holds the last build made, sanitized or not; build/mode
 # changes when SANITIZE does, so that bin/ is relinked.
@@ -104,12 +124,12 @@ build/mode: FORCE
 
 bin/%: $(BUILD)/cmd/%.o $(LIBSCIO) build/mode
 	@mkdir -p bin
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(LIBS_$*)
+	$(QUIET_LD)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(LIBS_$*)
 
 $(BUILD)/tests/test-%: $(BUILD)/tests/unit/test-%.o $(LIBSCIO)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(XML_LIBS) $(JSON_LIBS) \
-		$(CURL_LIBS) $(PCRE_LIBS)
+	$(QUIET_LD)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBSCIO) $(XML_LIBS) $(JSON_LIBS) \
+		$(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS)
 
 # Fuzzing.  Each fuzz/fuzz-NAME.c is a libFuzzer target (clang, with
 # ASan and UBSan): make fuzz builds build/fuzz/fuzz-NAME, make fuzz-run
@@ -122,7 +142,7 @@ SECONDS    = 60
 FUZZ_SRCS  = $(wildcard fuzz/fuzz-*.c)
 FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 REPLAYS    = $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/replay-%,$(FUZZ_SRCS))
-ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS)
+ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS)
 
 # The whole suite; it ends with one line "N passed, N failed".
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)
@@ -152,17 +172,25 @@ fuzz-run: fuzz
 	@sh fuzz/run.sh $(SECONDS) $(FUZZERS)
 
 $(BUILD)/fuzz/replay-%: $(BUILD)/fuzz/fuzz-%.o $(BUILD)/fuzz/replay.o $(LIBSCIO)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LIBS)
+	$(QUIET_LD)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
-demo: deps-check $(BINS)
+# The demo needs the build's packages, python3 (its server) and jq only.
+demo: $(DEPS_OK) $(BINS)
+	@sh scripts/deps demo
 	@sh scripts/demo
+
+# Serves the bundled sample site on 127.0.0.1 and prints "export SITE=...",
+# for running the README's and the guides' examples; Ctrl-C stops it.
+serve-sample:
+	@sh scripts/deps demo
+	@sh scripts/sample-site
 
 bench: $(BINS)
 	@sh scripts/deps bench
 	@sh bench/run.sh
 
-# Programs, man pages (section 1 for each program, section 5 for the
-# records) and shell completions, all under $(DESTDIR)$(PREFIX).  The bash
+# Programs and scio-nightly, man pages (section 1 for each, section 5 for
+# the records) and shell completions, all under $(DESTDIR)$(PREFIX).  The bash
 # completion serves every program, so it goes in under each one's name.
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
@@ -171,6 +199,8 @@ install: $(BINS)
 		chmod 755 $(DESTDIR)$(BINDIR)/$$p; \
 		cp -f completions/scio-tools.bash $(DESTDIR)$(BASHCOMPDIR)/$$p; \
 		chmod 644 $(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	for s in $(SCRIPTS); do cp -f $$s $(DESTDIR)$(BINDIR)/; \
+		chmod 755 $(DESTDIR)$(BINDIR)/$${s##*/}; done
 	for m in $(MANS); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/; \
 		chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
 	for m in $(MANS5); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man5/; \
@@ -181,6 +211,7 @@ install: $(BINS)
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p \
 		$(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$${s##*/}; done
 	for m in $(MANS); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m##*/}; done
 	for m in $(MANS5); do rm -f $(DESTDIR)$(MANPREFIX)/man5/$${m##*/}; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_scio

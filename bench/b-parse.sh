@@ -31,7 +31,7 @@ for name in scio-parse:$sp libxml2-tree-walk:$fl readability-lxml:$rd; do
 		"$(awk "BEGIN{print $pages / $s}")" "$(awk "BEGIN{print $mb / $s}")"
 done
 echo "  scio-parse emitted $turns turn records"
-echo "  scio-parse / libxml2 tree walk throughput: $(bench_ratio "$fl" "$sp") (target >= 0.60)"
+echo "  scio-parse / libxml2 tree walk throughput: $(bench_ratio "$fl" "$sp") (target >= 0.75)"
 echo "  scio-parse / readability-lxml throughput:  $(bench_ratio "$rd" "$sp") (target >= 4)"
 
 # Wall-clock time moves with the machine's load; instruction counts do not.
@@ -45,5 +45,5 @@ if command -v valgrind >/dev/null 2>&1; then
 	ip=$(count scio-parse)
 	ifl=$(count "$BENCH_OUT/floor-libxml2")
 	echo "  instructions on 150 pages (callgrind): scio-parse $ip, libxml2 tree walk $ifl"
-	echo "  scio-parse / libxml2 tree walk by instructions: $(bench_ratio "$ifl" "$ip") (target >= 0.60)"
+	echo "  scio-parse / libxml2 tree walk by instructions: $(bench_ratio "$ifl" "$ip") (target >= 0.75)"
 fi

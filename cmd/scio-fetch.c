@@ -257,7 +257,7 @@ main(int argc, char **argv)
 	struct scio_crawl *crawl;
 	struct scio_fetched *p;
 
-	scio_cli_init(argc, argv);
+	scio_cli_start(argc, argv, longopts);
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":i:b:j:w:A:m:qhV", longopts, NULL)) != -1) {
 		switch (ch) {

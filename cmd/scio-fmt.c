@@ -28,6 +28,10 @@ usage(void)
 	    "                       doc,date,seq,qa,speaker,role,outlet,text);\n"
 	    "                       +NAME for a field outside the schema\n"
 	    "      --no-header      csv, tsv: no header row\n"
+	    "      --bom            csv, tsv: start with a byte order mark, so that\n"
+	    "                       Excel reads UTF-8 (turns --safe on)\n"
+	    "      --safe           csv, tsv: put ' before a cell starting with\n"
+	    "                       = + - @ tab or CR, so no formula runs\n"
 	    "  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
 	    "                       default the terminal's width, else 80\n"
 	    "      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
@@ -82,9 +86,7 @@ parse_fields(struct scio_fmt_opts *o, char *list)
 		if (name[0] == '+')
 			name++;
 		else if (!scio_fmt_known_field(name))
-			scio_usage_error("unknown field '%s' in --fields "
-			    "(write '+%s' for a field outside the schema)",
-			    name, name);
+			scio_fmt_unknown_field(name, "--fields");
 		if (*name == '\0')
 			scio_usage_error("empty field name in --fields");
 		o->fields = scio_reallocarray(o->fields, o->nfields + 1,
@@ -107,6 +109,7 @@ format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
 
 	if (scio_input_open(&in, path) < 0)
 		return;
+	scio_input_want_records(&in);
 	while (scio_input_next(&in) > 0) {
 		struct scio_frec r = {0};
 		const char *ty = NULL;
@@ -114,10 +117,10 @@ format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
 		if (scio_line_is_blank(in.line, in.len))
 			continue;
 		if (scio_jscan(in.line, in.len, obj, &err) < 0) {
-			scio_bad_input(in.name, in.lineno, "bad JSON at column %zu: %s",
-			    err.column, err.text);
+			scio_input_bad(&in, "bad JSON at column %zu: %s", err.column, err.text);
 			continue;
 		}
+		scio_input_note(&in, obj);
 		t = scio_jobj_get(obj, "type");
 		if (t && t->type == SCIO_JSTRING) {
 			scio_buf_reset(type);
@@ -147,6 +150,8 @@ main(int argc, char **argv)
 		{"template", required_argument, NULL, 't'},
 		{"fields", required_argument, NULL, 'F'},
 		{"no-header", no_argument, NULL, 'H'},
+		{"bom", no_argument, NULL, 'B'},
+		{"safe", no_argument, NULL, 'S'},
 		{"width", required_argument, NULL, 'w'},
 		{"color", optional_argument, NULL, 'C'},
 		{"colour", optional_argument, NULL, 'C'},
@@ -162,7 +167,7 @@ main(int argc, char **argv)
 	struct scio_jobj obj = {0};
 	struct scio_buf type = {0};
 
-	scio_cli_init(argc, argv);
+	scio_cli_start(argc, argv, longopts);
 	o.header = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:t:F:w:hV", longopts, NULL)) != -1) {
@@ -171,6 +176,8 @@ main(int argc, char **argv)
 		case 't': o.template = optarg; break;
 		case 'F': fields = optarg; break;
 		case 'H': o.header = 0; break;
+		case 'B': o.bom = o.safe = 1; break;
+		case 'S': o.safe = 1; break;
 		case 'w': o.width = parse_width(optarg); have_width = 1; break;
 		case 'C': colour = optarg ? optarg : "always"; break;
 		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
@@ -188,6 +195,10 @@ main(int argc, char **argv)
 	o.kind = (enum scio_fmt_kind)kind;
 	if (fields && o.kind != SCIO_FMT_CSV && o.kind != SCIO_FMT_TSV)
 		scio_usage_error("--fields is for -f csv and -f tsv");
+	if ((o.bom || o.safe) && o.kind != SCIO_FMT_CSV && o.kind != SCIO_FMT_TSV)
+		scio_usage_error("--bom and --safe are for -f csv and -f tsv");
+	/* on a terminal, what a page wrote cannot drive it */
+	o.defang = isatty(STDOUT_FILENO);
 	if (fields) {
 		parse_fields(&o, fields);
 	} else {

@@ -5,22 +5,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scio/alloc.h"
 #include "scio/cli.h"
 #include "scio/context.h"
 #include "scio/diag.h"
 #include "scio/filter.h"
+#include "scio/fmt.h"
 #include "scio/jscan.h"
 #include "scio/jsonl.h"
 #include "scio/strset.h"
 
 static const char usage_text[] =
-"usage: scio-grep [OPTION]... [FILE]...\n"
+"usage: scio-grep [OPTION]... PATTERN [FILE]...\n"
+"       scio-grep [OPTION]... -e PATTERN... [FILE]...\n"
+"       scio-grep [OPTION]... FIELD-CONDITION... [FILE]...\n"
 "Select turn and doc records (JSON Lines) from the FILEs (or standard input)\n"
-"whose fields meet every condition given, and write them unchanged.\n"
+"whose fields meet every condition given, and write them unchanged; on a\n"
+"terminal, show them to read, with the matches highlighted.\n"
 "\n"
 "Text patterns (several -e: any of them):\n"
+"  PATTERN                 without -e, the first operand is the pattern (with\n"
+"                          field conditions, unless it names a file)\n"
 "  -e, --regexp=PATTERN    a PCRE2 regular expression searched in the text\n"
 "  -F, --fixed-strings     PATTERNs are plain strings\n"
 "  -i, --ignore-case       fold case (Unicode) in patterns and field values\n"
@@ -35,6 +42,8 @@ static const char usage_text[] =
 "      --since=DATE        held on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)\n"
 "      --until=DATE        held on or before DATE\n"
 "      --where=FIELD=VALUE FIELD is VALUE (/REGEX/ searches instead)\n"
+"      --where=FIELD<N     FIELD is a number below N; also <=, >, >=\n"
+"                          (FIELD: a schema field, or +NAME for another)\n"
 "Context (within one conference):\n"
 "      --qa                the whole question-and-answer exchange of each match\n"
 "  -A, --after-context=N   N records after each match\n"
@@ -42,6 +51,11 @@ static const char usage_text[] =
 "  -C, --context=N         N records before and after each match\n"
 "      --turns             of a doc record, keep only the matching turns\n"
 "Output:\n"
+"  -q, --quiet             print nothing; exit 0 at the first selected record\n"
+"  -s, --no-messages       no message for a file that cannot be read\n"
+"  -o, --only-matching     print only the text each pattern matched, one a line\n"
+"      --color[=WHEN]      show the records to read, matches highlighted: auto\n"
+"                          (on a terminal, the default), always, or never (JSON)\n"
 "  -c, --count             print only the number of selected records\n"
 "  -l, --list              print only the distinct conference ids selected\n"
 "  -m, --max-count=N       stop after N selected records\n"
@@ -54,7 +68,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_FIELD = 256, OPT_SPEAKER, OPT_ROLE, OPT_OUTLET, OPT_DOC, OPT_SINCE,
-	OPT_UNTIL, OPT_WHERE, OPT_QA, OPT_TURNS, OPT_MARK,
+	OPT_UNTIL, OPT_WHERE, OPT_QA, OPT_TURNS, OPT_MARK, OPT_COLOR, OPT_WHERE_NUM,
 };
 
 static const struct option longopts[] = {
@@ -80,6 +94,12 @@ static const struct option longopts[] = {
 	{ "list", no_argument, NULL, 'l' },
 	{ "max-count", required_argument, NULL, 'm' },
 	{ "mark", no_argument, NULL, OPT_MARK },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "silent", no_argument, NULL, 'q' },
+	{ "no-messages", no_argument, NULL, 's' },
+	{ "only-matching", no_argument, NULL, 'o' },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -87,9 +107,10 @@ static const struct option longopts[] = {
 
 /* A field condition as given, compiled once every option is known. */
 struct fieldopt {
-	int kind;		/* OPT_SINCE, OPT_UNTIL, or an equality */
+	int kind;		/* OPT_SINCE, OPT_UNTIL, OPT_WHERE_NUM, or an equality */
 	const char *field;
 	char *value;
+	char *op;		/* OPT_WHERE_NUM: <, <=, > or >= */
 	const char *what;
 };
 
@@ -100,7 +121,9 @@ struct run {
 	struct scio_buf out, doc, qa, why;
 	struct scio_strset seen;
 	const char *field;
-	int count, list, mark, turns, qa_mode;
+	int count, list, mark, turns, qa_mode, quiet, only;
+	struct scio_fmt *view;	/* on a terminal: the records shown to read */
+	struct scio_buf pending;	/* the view's partial line */
 	size_t before, after;
 	unsigned long long max, nsel;
 	int stopping;
@@ -141,8 +164,7 @@ report_bad(const struct scio_input *in, const struct scio_jerr *err)
 	json_t *v = scio_record_load(in);
 
 	if (v != NULL) {
-		scio_bad_input(in->name, in->lineno, "bad JSON at column %zu: %s",
-		    err->column, err->text);
+		scio_input_bad(in, "bad JSON at column %zu: %s", err->column, err->text);
 		json_decref(v);
 	}
 }
@@ -205,6 +227,8 @@ could_not_test(struct run *r, const struct scio_input *in)
 static void
 selected(struct run *r)
 {
+	if (r->quiet)
+		exit(SCIO_EXIT_OK);
 	r->nsel++;
 	if (r->max > 0 && r->nsel >= r->max)
 		r->stopping = 1;
@@ -217,6 +241,35 @@ list_doc(struct run *r, const char *doc, size_t n)
 		scio_out_write(doc, n);
 		scio_out_write("\n", 1);
 	}
+}
+
+/* -o: each hit of the text condition in s[0..n), one a line, a line
+ * break inside a hit written as a space. */
+static void
+write_hits(struct run *r, const char *s, size_t n)
+{
+	size_t from = 0, so, eo;
+
+	while (scio_filter_next_hit(r->f, s, n, &from, &so, &eo)) {
+		scio_buf_reset(&r->out);
+		for (size_t i = so; i < eo; i++)
+			scio_buf_addc(&r->out, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+		scio_buf_addc(&r->out, '\n');
+		scio_out_write(r->out.s, r->out.len);
+	}
+	scio_filter_error(r->f, NULL);	/* the hits found so far stand */
+}
+
+/* -o on a jansson object (a turn, with its doc as outer). */
+static void
+write_hits_json(struct run *r, const json_t *obj, const json_t *outer)
+{
+	json_t *v = json_object_get(obj, r->field);
+
+	if (v == NULL && outer != NULL)
+		v = json_object_get(outer, r->field);
+	if (json_is_string(v))
+		write_hits(r, json_string_value(v), json_string_length(v));
 }
 
 /* Which turns of a doc record to keep with --turns: the selected ones and
@@ -273,6 +326,14 @@ grep_doc(struct run *r, const struct scio_input *in)
 			list_doc(r, json_string_value(id), json_string_length(id));
 		goto done;
 	}
+	if (r->only) {
+		for (size_t i = 0; i < n; i++)
+			if (sel[i])
+				write_hits_json(r, json_array_get(turns, i), doc);
+		if (n == 0)
+			write_hits_json(r, doc, NULL);
+		goto done;
+	}
 	if (!r->turns && !r->mark) {
 		scio_out_write(in->line, in->len);
 		scio_out_write("\n", 1);
@@ -316,6 +377,11 @@ grep_scanned(struct run *r, const struct scio_input *in)
 			list_doc(r, r->doc.s, r->doc.len);
 		return;
 	}
+	if (r->only) {
+		if (sel && string_member(&r->obj, r->field, &r->doc))
+			write_hits(r, r->doc.s, r->doc.len);
+		return;
+	}
 	if (r->ctx == NULL && !(sel && r->mark)) {
 		if (sel) {
 			scio_out_write(in->line, in->len);
@@ -347,6 +413,52 @@ grep_scanned(struct run *r, const struct scio_input *in)
 	    qa != NULL && qa->type != SCIO_JNULL ? r->qa.s : NULL, sel);
 }
 
+/* The terminal view: each record written is taken back, a line at a time,
+ * and shown by scio-fmt's text formatter (the hits marked by --mark). */
+static void
+view_write(void *arg, const char *p, size_t n)
+{
+	struct run *r = arg;
+	const char *nl;
+
+	scio_buf_add(&r->pending, p, n);
+	while ((nl = memchr(r->pending.s, '\n', r->pending.len)) != NULL) {
+		size_t len = (size_t)(nl - r->pending.s);
+		json_t *rec = json_loadb(r->pending.s, len, 0, NULL);
+		json_t *type = json_object_get(rec, "type");
+		struct scio_frec fr = {0};
+
+		if (rec == NULL)
+			scio_die(SCIO_EXIT_ERROR, "cannot load a record written");
+		fr.json = rec;
+		scio_fmt_record(r->view, &fr, json_is_string(type) ? json_string_value(type) : NULL);
+		json_decref(rec);
+		memmove(r->pending.s, nl + 1, r->pending.len - len - 1);
+		r->pending.len -= len + 1;
+	}
+}
+
+/* With field conditions, whether the first operand is a file to read
+ * rather than the pattern: "-", an existing file, or a name of the kind
+ * records are kept in (so that a mistyped file name is an error, not a
+ * pattern that silently selects nothing). */
+static int
+names_file(const char *s)
+{
+	static const char *const exts[] = { ".jsonl", ".jsonl.gz", ".json", ".gz" };
+	size_t n = strlen(s);
+
+	if (strcmp(s, "-") == 0 || access(s, F_OK) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		size_t k = strlen(exts[i]);
+
+		if (n > k && strcmp(s + n - k, exts[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_doc_record(struct scio_jobj *obj, struct scio_buf *tmp)
 {
@@ -362,6 +474,7 @@ grep_input(struct run *r, struct scio_input *in)
 {
 	struct scio_jerr err;
 
+	scio_input_want_records(in);
 	while (scio_input_next(in) > 0) {
 		if (r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)))
 			return 0;
@@ -371,12 +484,25 @@ grep_input(struct run *r, struct scio_input *in)
 			report_bad(in, &err);
 			continue;
 		}
+		scio_input_note(in, &r->obj);
 		if (is_doc_record(&r->obj, &r->out))
 			grep_doc(r, in);
 		else
 			grep_scanned(r, in);
 	}
 	return !(r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)));
+}
+
+/* A field name given to what: one of the schema's, or +NAME for one
+ * outside it; a typo ends the run with the nearest name. */
+static const char *
+field_name(const char *name, const char *what)
+{
+	if (name[0] == '+' && name[1] != '\0')
+		return name + 1;
+	if (!scio_fmt_known_field(name))
+		scio_fmt_unknown_field(name, what);
+	return name;
 }
 
 static void
@@ -397,13 +523,13 @@ main(int argc, char **argv)
 	const char **pats = NULL;
 	size_t npats = 0, nconds = 0;
 	struct fieldopt *conds = NULL;
-	int c, mflags = 0, icase = 0, invert = 0, context_given = 0;
-	const char *field = "text";
+	int c, mflags = 0, icase = 0, invert = 0, context_given = 0, all = 0;
+	const char *field = "text", *colour = "auto";
 
-	scio_cli_init(argc, argv);
+	scio_cli_start(argc, argv, longopts);
 	memset(&r, 0, sizeof(r));
 	opterr = 0;	/* the messages below say the same, in our form */
-	while ((c = getopt_long(argc, argv, ":e:FiwvA:B:C:clm:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":e:FiwvA:B:C:clm:qsohV", longopts, NULL)) != -1) {
 		struct fieldopt *fo = NULL;
 
 		switch (c) {
@@ -415,7 +541,7 @@ main(int argc, char **argv)
 		case 'i': icase = 1; break;
 		case 'w': mflags |= SCIO_MATCH_WORD; break;
 		case 'v': invert = 1; break;
-		case OPT_FIELD: field = optarg; break;
+		case OPT_FIELD: field = field_name(optarg, "--field"); break;
 		case OPT_QA: r.qa_mode = 1; break;
 		case OPT_TURNS: r.turns = 1; break;
 		case OPT_MARK: r.mark = 1; break;
@@ -426,6 +552,10 @@ main(int argc, char **argv)
 			context_given = 1;
 			break;
 		case 'c': r.count = 1; break;
+		case 'q': r.quiet = 1; break;
+		case 's': scio_input_quiet(1); break;
+		case 'o': r.only = 1; break;
+		case OPT_COLOR: colour = optarg ? optarg : "always"; break;
 		case 'l': r.list = 1; break;
 		case 'm':
 			r.max = parse_count(optarg, "-m");
@@ -461,24 +591,53 @@ main(int argc, char **argv)
 			fo->what = "--role";
 			break;
 		case OPT_SINCE: case OPT_UNTIL:
-			if (!scio_date_bound_ok(optarg))
-				scio_usage_error("%s: not YYYY, YYYY-MM or YYYY-MM-DD: '%s'",
-				    c == OPT_SINCE ? "--since" : "--until", optarg);
+			if (scio_date_bound_error(optarg) != NULL)
+				scio_usage_error("%s: %s: '%s'", c == OPT_SINCE ? "--since" : "--until",
+				    scio_date_bound_error(optarg), optarg);
 			fo->field = "date";
 			break;
 		case OPT_WHERE: {
-			char *eq = strchr(optarg, '=');
+			size_t k = strcspn(optarg, "=<>");
 
-			if (eq == NULL || eq == optarg)
-				scio_usage_error("--where: not FIELD=VALUE: '%s'", optarg);
-			*eq = '\0';
-			fo->field = optarg;
-			fo->value = eq + 1;
+			if (optarg[k] == '\0' || k == 0)
+				scio_usage_error("--where: not FIELD=VALUE, FIELD<N, FIELD<=N, "
+				    "FIELD>N or FIELD>=N: '%s'", optarg);
 			fo->what = "--where";
+			if (optarg[k] != '=') {
+				/* a numeric comparison: FIELD<N, FIELD<=N, ... */
+				size_t oplen = optarg[k + 1] == '=' ? 2 : 1;
+
+				fo->kind = OPT_WHERE_NUM;
+				fo->op = scio_strndup(optarg + k, oplen);
+				fo->value = optarg + k + oplen;
+			} else
+				fo->value = optarg + k + 1;
+			optarg[k] = '\0';
+			fo->field = field_name(optarg, "--where");
 			break;
 		}
 		}
 	}
+	/* grep's habit: without -e, the first operand is the pattern; with
+	 * field conditions, an operand naming a file is still read as one. */
+	if (npats == 0 && optind < argc && (nconds == 0 || !names_file(argv[optind]))) {
+		if (argv[optind][0] == '\0')
+			all = 1;	/* '': every record, as grep '' gives every line */
+		else {
+			pats = scio_reallocarray(pats, npats + 1, sizeof(*pats));
+			pats[npats++] = argv[optind];
+		}
+		optind++;
+	}
+	if (npats == 0 && nconds == 0 && !invert && !all)
+		scio_usage_error("no PATTERN and no field condition given");
+	if (strcmp(colour, "auto") != 0 && strcmp(colour, "always") != 0 &&
+	    strcmp(colour, "never") != 0)
+		scio_usage_error("bad --color '%s' (auto, always, never)", colour);
+	if (r.only && (npats == 0 || invert))
+		scio_usage_error("-o needs a PATTERN, and shows nothing under -v");
+	if (r.only && (r.qa_mode || context_given || r.mark || r.turns))
+		scio_usage_error("-o cannot be combined with --qa, -A, -B, -C, --mark or --turns");
 	if (r.qa_mode && context_given)
 		scio_usage_error("--qa cannot be combined with -A, -B or -C");
 	if (r.count && r.list)
@@ -490,6 +649,12 @@ main(int argc, char **argv)
 			scio_filter_since(r.f, conds[i].field, conds[i].value);
 		else if (conds[i].kind == OPT_UNTIL)
 			scio_filter_until(r.f, conds[i].field, conds[i].value);
+		else if (conds[i].kind == OPT_WHERE_NUM) {
+			if (scio_filter_compare(r.f, conds[i].field, conds[i].op, conds[i].value) < 0)
+				scio_usage_error("--where: not a number after '%s': '%s'",
+				    conds[i].op, conds[i].value);
+			free(conds[i].op);
+		}
 		else
 			scio_filter_equal(r.f, conds[i].field, conds[i].value, conds[i].what);
 	}
@@ -500,6 +665,19 @@ main(int argc, char **argv)
 	r.field = field;
 	if (r.qa_mode || r.before > 0 || r.after > 0)
 		r.ctx = scio_context_new(r.qa_mode, r.before, r.after);
+	if (!r.count && !r.list && !r.quiet && !r.only && (strcmp(colour, "always") == 0 ||
+	    (strcmp(colour, "auto") == 0 && isatty(STDOUT_FILENO)))) {
+		struct scio_fmt_opts o = {0};
+
+		o.kind = SCIO_FMT_TEXT;
+		o.width = scio_cli_width();
+		o.colour = strcmp(colour, "always") == 0 || scio_cli_colour(STDOUT_FILENO);
+		o.fields = (char **)scio_fmt_default_fields;
+		r.view = scio_fmt_new(&o);
+		if (npats > 0 && !invert)
+			r.mark = 1;
+		scio_out_divert(view_write, &r);
+	}
 
 	if (optind == argc) {
 		struct scio_input in;
@@ -522,6 +700,10 @@ main(int argc, char **argv)
 	}
 	if (r.count)
 		printf("%llu\n", r.nsel);
+	if (r.view != NULL) {
+		scio_out_divert(NULL, NULL);
+		scio_fmt_finish(r.view);
+	}
 
 	scio_context_free(r.ctx);
 	scio_filter_free(r.f);
@@ -530,6 +712,7 @@ main(int argc, char **argv)
 	scio_buf_free(&r.doc);
 	scio_buf_free(&r.qa);
 	scio_buf_free(&r.why);
+	scio_buf_free(&r.pending);
 	scio_strset_free(&r.seen);
 	free(pats);
 	free(conds);

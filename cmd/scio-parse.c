@@ -406,7 +406,7 @@ main(int argc, char **argv)
 	struct scio_conf *c;
 	int ch;
 
-	scio_cli_init(argc, argv);
+	scio_cli_start(argc, argv, longopts);
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":du:c:hV", longopts, NULL)) != -1) {
 		switch (ch) {

@@ -53,7 +53,8 @@ _scio_tools()
 		opts='--regexp --fixed-strings --ignore-case --word-regexp
 			--invert-match --field --speaker --role --outlet --doc --since
 			--until --where --qa --after-context --before-context --context
-			--turns --count --list --max-count --mark --help --version'
+			--turns --quiet --no-messages --only-matching --color --count
+			--list --max-count --mark --help --version'
 		case $prev in
 		--role)
 			COMPREPLY=($(compgen -W 'chair official media other' -- "$cur")); return ;;
@@ -68,7 +69,7 @@ _scio_tools()
 		esac
 		;;
 	scio-fmt)
-		opts='--format --template --fields --no-header --width --color
+		opts='--format --template --fields --no-header --bom --safe --width --color
 			--help --version'
 		case $prev in
 		-f|--format)

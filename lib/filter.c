@@ -1,6 +1,7 @@
 /* filter.c: field conditions and the text condition of scio-grep, tested
  * on scanned lines (decoding only the fields they name) or on jansson
  * objects. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "scio/alloc.h"
 #include "scio/filter.h"
 
-enum cond_kind { C_EQUAL, C_PATTERN, C_SINCE, C_UNTIL };
+enum cond_kind { C_EQUAL, C_PATTERN, C_SINCE, C_UNTIL, C_LESS, C_LESS_EQ, C_MORE, C_MORE_EQ };
 
 struct cond {
 	enum cond_kind kind;
@@ -16,6 +17,7 @@ struct cond {
 	char *value;		/* C_EQUAL without case folding, and dates */
 	size_t vlen;
 	struct scio_match *m;	/* C_PATTERN, and C_EQUAL with case folding */
+	double num;		/* C_LESS ... C_MORE_EQ: the number compared with */
 };
 
 struct scio_filter {
@@ -116,19 +118,88 @@ scio_filter_equal(struct scio_filter *f, const char *field, const char *value,
 	}
 }
 
+static int
+two_digits(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
 int
 scio_date_bound_ok(const char *s)
 {
+	return scio_date_bound_error(s) == NULL;
+}
+
+const char *
+scio_date_bound_error(const char *s)
+{
 	static const char shape[] = "dddd-dd-dd";
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	size_t n = strlen(s);
+	int year, month, day;
+
+	static const char shape_err[] = "not YYYY, YYYY-MM or YYYY-MM-DD";
 
 	if (n != 4 && n != 7 && n != 10)
-		return 0;
+		return shape_err;
 	for (size_t i = 0; i < n; i++) {
 		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
-			return 0;
+			return shape_err;
 	}
-	return 1;
+	if (n == 4)
+		return NULL;
+	month = two_digits(s + 5);
+	if (month < 1 || month > 12)
+		return "no such month";
+	if (n == 7)
+		return NULL;
+	year = two_digits(s) * 100 + two_digits(s + 2);
+	day = two_digits(s + 8);
+	if (month == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
+		return "no such day (not a leap year)";
+	if (day < 1 || day > mdays[month - 1])
+		return "no such day";
+	return NULL;
+}
+
+int
+scio_filter_compare(struct scio_filter *f, const char *field, const char *op,
+    const char *number)
+{
+	static const struct {
+		const char *op;
+		enum cond_kind kind;
+	} ops[] = { {"<", C_LESS}, {"<=", C_LESS_EQ}, {">", C_MORE}, {">=", C_MORE_EQ} };
+	char *end;
+	double v;
+	struct cond *c;
+
+	errno = 0;
+	v = strtod(number, &end);
+	if (*number == '\0' || *end != '\0' || errno != 0 || v != v)
+		return -1;
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(op, ops[i].op) == 0) {
+			c = add_cond(f, ops[i].kind, field);
+			c->num = v;
+			return 0;
+		}
+	return -1;
+}
+
+/* A JSON number's text as a double; 0 when the value is not a number. */
+static int
+json_number(const struct value *v, double *out)
+{
+	char buf[64], *end;
+
+	if (v->is_string || v->n == 0 || v->n >= sizeof(buf) ||
+	    !(v->s[0] == '-' || (v->s[0] >= '0' && v->s[0] <= '9')))
+		return 0;
+	memcpy(buf, v->s, v->n);
+	buf[v->n] = '\0';
+	*out = strtod(buf, &end);
+	return *end == '\0';
 }
 
 void
@@ -201,6 +272,14 @@ cond_holds(const struct cond *c, const struct value *v)
 		return v->is_string && date_cmp(v->s, v->n, c->value, c->vlen) >= 0;
 	case C_UNTIL:
 		return v->is_string && date_cmp(v->s, v->n, c->value, c->vlen) <= 0;
+	case C_LESS: case C_LESS_EQ: case C_MORE: case C_MORE_EQ: {
+		double x;
+
+		if (!json_number(v, &x))
+			return 0;
+		return c->kind == C_LESS ? x < c->num : c->kind == C_LESS_EQ ? x <= c->num :
+		    c->kind == C_MORE ? x > c->num : x >= c->num;
+	}
 	}
 	return 0;
 }
@@ -332,6 +411,24 @@ count_chars(const char *s, size_t n)
 	return k;
 }
 
+int
+scio_filter_next_hit(struct scio_filter *f, const char *s, size_t n, size_t *from,
+    size_t *so, size_t *eo)
+{
+	while (f->text != NULL && *from <= n && scio_match_find(f->text, s, n, *from, so, eo)) {
+		if (*eo == *so) {
+			/* An empty hit marks nothing; step over one character. */
+			*from = *eo + 1;
+			while (*from < n && ((unsigned char)s[*from] & 0xc0) == 0x80)
+				(*from)++;
+			continue;
+		}
+		*from = *eo;
+		return 1;
+	}
+	return 0;
+}
+
 json_t *
 scio_filter_marks(struct scio_filter *f, const char *s, size_t n)
 {
@@ -340,20 +437,12 @@ scio_filter_marks(struct scio_filter *f, const char *s, size_t n)
 
 	if (arr == NULL)
 		scio_die(SCIO_EXIT_ERROR, "out of memory");
-	while (f->text != NULL && from <= n && scio_match_find(f->text, s, n, from, &so, &eo)) {
-		if (eo == so) {
-			/* An empty hit marks nothing; step over one character. */
-			from = eo + 1;
-			while (from < n && ((unsigned char)s[from] & 0xc0) == 0x80)
-				from++;
-			continue;
-		}
+	while (scio_filter_next_hit(f, s, n, &from, &so, &eo)) {
 		cp += count_chars(s + byte, so - byte);
 		size_t start = cp;
 		cp += count_chars(s + so, eo - so);
 		byte = eo;
 		json_array_append_new(arr, json_pack("[II]", (json_int_t)start, (json_int_t)cp));
-		from = eo;
 	}
 	return arr;
 }

@@ -6,6 +6,7 @@
 #include "scio/diag.h"
 #include "scio/fmt_impl.h"
 #include "scio/jsonl.h"
+#include "scio/suggest.h"
 #include "scio/width.h"
 
 const char *const scio_fmt_default_fields[] = {
@@ -21,6 +22,24 @@ static const char *const known_fields[] = {
 	"from", "final_url", "status", "fetched_at", "content_type", "charset",
 	"etag", "last_modified", "html", "matches", "matches_field", NULL,
 };
+
+const char *
+scio_fmt_field_near(const char *name)
+{
+	return scio_suggest(name, known_fields);
+}
+
+void
+scio_fmt_unknown_field(const char *name, const char *what)
+{
+	const char *near = scio_fmt_field_near(name);
+
+	if (near != NULL)
+		scio_usage_error("unknown field '%s' in %s; did you mean '%s'? "
+		    "(write '+%s' for a field outside the schema)", name, what, near, name);
+	scio_usage_error("unknown field '%s' in %s "
+	    "(write '+%s' for a field outside the schema)", name, what, name);
+}
 
 int
 scio_fmt_known_field(const char *name)
@@ -369,6 +388,11 @@ scio_fmt_person(const json_t *p, struct scio_buf *out)
 void
 scio_fmt_flush(struct scio_fmt *f)
 {
+	if (f->o.kind == SCIO_FMT_HTML && !f->page_done) {
+		scio_buf_add(&f->page, f->out.s, f->out.len);
+		scio_buf_reset(&f->out);
+		return;
+	}
 	scio_out_write(f->out.s, f->out.len);
 	scio_buf_reset(&f->out);
 }
@@ -396,9 +420,12 @@ scio_fmt_new(const struct scio_fmt_opts *opts)
 		f->tpl = scio_template_compile(opts->template, &f->tmp);
 		if (f->tpl == NULL)
 			scio_usage_error("%s", scio_buf_str(&f->tmp));
+		scio_template_set_defang(f->tpl, opts->defang);
 		break;
 	case SCIO_FMT_CSV:
 	case SCIO_FMT_TSV:
+		if (opts->bom)
+			scio_buf_adds(&f->out, "\xEF\xBB\xBF");
 		if (opts->header)
 			scio_fmt_csv_header(f);
 		break;
@@ -635,6 +662,10 @@ scio_fmt_finish(struct scio_fmt *f)
 			scio_buf_free(bufs[i]);
 	}
 	scio_marks_free(&f->turn.marks);
+	scio_buf_free(&f->page);
+	scio_buf_free(&f->first_title);
+	scio_buf_free(&f->date_min);
+	scio_buf_free(&f->date_max);
 	if (f->tpl)
 		scio_template_free(f->tpl);
 	free(f);

@@ -4,6 +4,43 @@
 
 #include "scio/fmt_impl.h"
 
+void
+scio_fmt_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int c1 = c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f;
+
+		if (!(c < 0x20 && c != '\t' && !(keep_nl && c == '\n')) && c != 0x7f && !c1)
+			continue;
+		scio_buf_add(out, s + run, i - run);
+		if (c1) {
+			scio_buf_adds(out, "\xEF\xBF\xBD");	/* U+FFFD */
+			i++;
+		} else if (c == 0x7f) {
+			scio_buf_adds(out, "\xE2\x90\xA1");	/* U+2421 */
+		} else {
+			/* U+2400 + c: E2 90 80+c */
+			scio_buf_addc(out, '\xE2');
+			scio_buf_addc(out, '\x90');
+			scio_buf_addc(out, (char)(0x80 + c));
+		}
+		run = i + 1;
+	}
+	scio_buf_add(out, s + run, n - run);
+}
+
+/* --safe: whether a cell would be taken for a formula by a spreadsheet
+ * (OWASP's list: = + - @, a tab, a carriage return first). */
+static int
+formula_like(const char *s, size_t n)
+{
+	return n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
 /* A CSV cell: quoted when it holds a quote, comma, CR or LF, with quotes
  * doubled. */
 static void
@@ -74,14 +111,27 @@ void
 scio_fmt_csv_row(struct scio_fmt *f, const struct scio_frec *r)
 {
 	int csv = f->o.kind == SCIO_FMT_CSV;
+	struct scio_buf *v = &f->tmp;
 
 	for (size_t i = 0; i < f->o.nfields; i++) {
 		if (i > 0)
 			scio_buf_addc(&f->out, csv ? ',' : '\t');
 		scio_buf_reset(&f->tmp);
+		v = &f->tmp;
+		if (f->o.safe)
+			scio_buf_addc(&f->tmp, '\'');	/* taken away if not needed */
 		scio_frec_get(r, f->o.fields[i], &f->tmp);
-		(csv ? csv_cell : tsv_cell)(&f->out, scio_buf_str(&f->tmp),
-		    f->tmp.len);
+		if (f->o.safe && !formula_like(f->tmp.s + 1, f->tmp.len - 1)) {
+			memmove(f->tmp.s, f->tmp.s + 1, f->tmp.len);
+			f->tmp.len--;
+		}
+		if (f->o.defang) {
+			/* CSV keeps its line breaks in quotes; TSV escapes them */
+			scio_buf_reset(&f->tmp2);
+			scio_fmt_defang(&f->tmp2, scio_buf_str(&f->tmp), f->tmp.len, 1);
+			v = &f->tmp2;
+		}
+		(csv ? csv_cell : tsv_cell)(&f->out, scio_buf_str(v), v->len);
 	}
 	end_row(f);
 }

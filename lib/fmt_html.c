@@ -110,24 +110,59 @@ put_link(struct scio_buf *out, const struct scio_buf *url,
 	scio_buf_adds(out, "</a>");
 }
 
+/* Notes the first record's title; the page's head is written at its end
+ * (html_end), when the title can name all it holds. */
 static void
 open_page(struct scio_fmt *f, const struct scio_buf *title)
 {
+	f->html_records++;
 	if (f->page_open)
 		return;
-	scio_buf_adds(&f->out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\"/>\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\"/>\n"
-	    "<meta name=\"generator\" content=\"scio-fmt\"/>\n<title>");
 	if (title && title->len)
-		esc_bufs(&f->out, title);
-	else
-		scio_buf_adds(&f->out, "SCIO transcripts");
-	scio_buf_adds(&f->out, "</title>\n<style>\n");
-	scio_buf_adds(&f->out, css);
-	scio_buf_adds(&f->out, "</style>\n</head>\n<body>\n<main>\n");
+		scio_buf_add(&f->first_title, scio_buf_str(title), title->len);
 	f->page_open = 1;
+}
+
+/* The <title>: one conference's own title; "N conferences, FIRST to
+ * LAST" for several; "no records" for none. */
+static void
+page_title(struct scio_fmt *f, struct scio_buf *out)
+{
+	if (f->html_records == 0)
+		scio_buf_adds(out, "no records");
+	else if (f->html_confs <= 1 && f->first_title.len)
+		esc_bufs(out, &f->first_title);
+	else if (f->html_confs <= 1)
+		scio_buf_adds(out, "SCIO transcripts");
+	else {
+		scio_buf_printf(out, "%d conferences", f->html_confs);
+		if (f->date_min.len && scio_buf_str(&f->date_min)[0] != '\0') {
+			scio_buf_adds(out, ", ");
+			esc_bufs(out, &f->date_min);
+			if (strcmp(scio_buf_str(&f->date_min), scio_buf_str(&f->date_max)) != 0) {
+				scio_buf_adds(out, " to ");
+				esc_bufs(out, &f->date_max);
+			}
+		}
+	}
+}
+
+/* Widens the page's date range to take in date. */
+static void
+note_date(struct scio_fmt *f, const struct scio_buf *date)
+{
+	const char *d = scio_buf_str(date);
+
+	if (date->len == 0)
+		return;
+	if (f->date_min.len == 0 || strcmp(d, scio_buf_str(&f->date_min)) < 0) {
+		scio_buf_reset(&f->date_min);
+		scio_buf_add(&f->date_min, d, date->len);
+	}
+	if (f->date_max.len == 0 || strcmp(d, scio_buf_str(&f->date_max)) > 0) {
+		scio_buf_reset(&f->date_max);
+		scio_buf_add(&f->date_max, d, date->len);
+	}
 }
 
 static void
@@ -166,6 +201,8 @@ static void
 html_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	open_page(f, &c->title);
+	f->html_confs++;
+	note_date(f, &c->date);
 	scio_buf_reset(&f->toc);
 	scio_buf_reset(&f->body);
 	f->section_open = 0;
@@ -354,8 +391,25 @@ html_other(struct scio_fmt *f, const struct scio_frec *r, const char *type)
 static void
 html_end(struct scio_fmt *f)
 {
-	open_page(f, NULL);
-	scio_buf_adds(&f->out, "</main>\n</body>\n</html>\n");
+	struct scio_buf all = {0};
+
+	scio_buf_adds(&all, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\"/>\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\"/>\n"
+	    "<meta name=\"generator\" content=\"scio-fmt\"/>\n<title>");
+	page_title(f, &all);
+	scio_buf_adds(&all, "</title>\n<style>\n");
+	scio_buf_adds(&all, css);
+	scio_buf_adds(&all, "</style>\n</head>\n<body>\n<main>\n");
+	if (f->html_records == 0)
+		scio_buf_adds(&all, "<p class=\"none\">no records</p>\n");
+	scio_buf_add(&all, f->page.s, f->page.len);
+	scio_buf_add(&all, f->out.s, f->out.len);
+	scio_buf_adds(&all, "</main>\n</body>\n</html>\n");
+	scio_buf_free(&f->out);
+	f->out = all;
+	f->page_done = 1;
 }
 
 const struct scio_doc_ops scio_fmt_html_ops = {

@@ -18,6 +18,7 @@ struct part {
 struct scio_template {
 	struct part *v;
 	size_t n;
+	int defang;		/* values' control characters as symbols */
 };
 
 static void
@@ -76,9 +77,13 @@ read_field(struct scio_template *t, const char *s, struct scio_buf *errbuf)
 	} else {
 		scio_buf_add(&b, name, n);
 		if (n == 0 || !scio_fmt_known_field(scio_buf_str(&b))) {
-			scio_buf_printf(errbuf, "template: unknown field '%s' "
-			    "(write '{+%s}' for a field outside the schema)",
-			    scio_buf_str(&b), scio_buf_str(&b));
+			const char *near = scio_fmt_field_near(scio_buf_str(&b));
+
+			scio_buf_printf(errbuf, "template: unknown field '%s'", scio_buf_str(&b));
+			if (near != NULL)
+				scio_buf_printf(errbuf, "; did you mean '{%s}'?", near);
+			scio_buf_printf(errbuf, " (write '{+%s}' for a field outside the schema)",
+			    scio_buf_str(&b));
 			scio_buf_free(&b);
 			return 0;
 		}
@@ -156,8 +161,17 @@ scio_template_expand(const struct scio_template *t, const struct scio_frec *r,
 		scio_frec_get(r, p->text, tmp);
 		if (p->cols)
 			tmp->len = scio_str_cut(scio_buf_str(tmp), tmp->len, p->cols);
-		scio_buf_add(out, scio_buf_str(tmp), tmp->len);
+		if (t->defang)
+			scio_fmt_defang(out, scio_buf_str(tmp), tmp->len, 0);
+		else
+			scio_buf_add(out, scio_buf_str(tmp), tmp->len);
 	}
+}
+
+void
+scio_template_set_defang(struct scio_template *t, int on)
+{
+	t->defang = on;
 }
 
 void

@@ -2,10 +2,14 @@
 # test-lib idea in miniature).  Every case runs in a fresh directory of
 # its own; the result of each goes to $SCIO_RESULTS as one line.
 #
-#   test_expect_success 'what it shows' 'commands'
+#   test_expect_success [PREREQ,...] 'what it shows' 'commands'
+#                                      (skipped, and said so, when a
+#                                      PREREQ is missing: see test_have)
 #   test_cmp EXPECTED ACTUAL          (diff -u, fails when they differ)
 #   test_expect_code N COMMAND...      (fails unless COMMAND exits with N)
-#   test_have PREREQ                   (python3, jq, ...; skip when absent)
+#   test_have PREREQ                   (python3, jq, groff, any command)
+#   test_skip 'what it shows' 'why'    (counted and printed as a skip)
+#   wait_until SECONDS 'condition'     (polls; fails when SECONDS pass)
 #   run_examples <LIST                 (each line a command: it must exit 0,
 #                                      print something and nothing on stderr;
 #                                      EXAMPLE_SETUP, if set, runs first)
@@ -19,6 +23,15 @@ test_count=0
 
 test_expect_success() {
 	test_count=$((test_count + 1))
+	if [ $# -eq 3 ]; then
+		for prereq in $(echo "$1" | tr ',' ' '); do
+			if ! test_have "$prereq"; then
+				test_skip "$2" "skipped: no $prereq"
+				return 0
+			fi
+		done
+		shift
+	fi
 	test_dir=$SCIO_TOP/tests/out/${test_script%.sh}/$test_count
 	rm -rf "$test_dir"
 	mkdir -p "$test_dir"
@@ -35,6 +48,21 @@ test_expect_success() {
 
 test_skip() {
 	echo "skip $test_script: $1 ($2)" >>"$SCIO_RESULTS"
+	echo "skip - $test_script: $1 ($2)"
+}
+
+# wait_until SECONDS CONDITION: true as soon as CONDITION (a shell command)
+# is, false with a message once SECONDS have passed without it.
+wait_until() {
+	wait_tenths=$(($1 * 10))
+	while ! eval "$2"; do
+		if [ "$wait_tenths" -le 0 ]; then
+			echo "gave up after $1 s waiting for: $2" >&2
+			return 1
+		fi
+		sleep 0.1
+		wait_tenths=$((wait_tenths - 1))
+	done
 }
 
 test_cmp() {

@@ -2,7 +2,7 @@
 """A test HTTP server for scio-fetch: serves a fixture site on 127.0.0.1
 and misbehaves on purpose under /fault/.  Standard library only.
 
-    server.py --root DIR [--delay SECONDS] [--log FILE]
+    server.py --root DIR [--port N] [--delay SECONDS] [--log FILE]
 
 Prints the port it listens on, then serves until killed.  Every request
 is logged as one JSON line to --log (when given).
@@ -212,8 +212,9 @@ def main():
     ap.add_argument("--root", required=True)
     ap.add_argument("--delay", type=float, default=0.0)
     ap.add_argument("--log")
+    ap.add_argument("--port", type=int, default=0)
     a = ap.parse_args()
-    srv = Server(("127.0.0.1", 0), Handler)
+    srv = Server(("127.0.0.1", a.port), Handler)
     srv.root = os.path.abspath(a.root)
     srv.delay = a.delay
     srv.log = a.log

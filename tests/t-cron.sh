@@ -6,7 +6,7 @@
 # 1, and the next run makes up for it.
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! command -v flock >/dev/null 2>&1; then
-	test_skip 'scio-nightly' 'python3 and flock needed'
+	test_skip 'scio-nightly' 'skipped: no python3 or no flock'
 	exit 0
 fi
 . "$SCIO_TOP/tests/sample-site.sh"
@@ -36,6 +36,44 @@ restore() {
 	cp "$SITEDIR/listing.orig" "$LISTING"
 }
 
+test_expect_success '--help, --version, and a wrong option named as the programs do' '
+	"$NIGHTLY" --help >out && grep -q "^Usage: scio-nightly " out &&
+	grep -q -- "--version" out &&
+	"$NIGHTLY" -h >out2 && test_cmp out out2 &&
+	"$NIGHTLY" --version >v &&
+	echo "scio-nightly (scio-tools) $(scio-fetch --version | sed "s/.* //")" >want &&
+	test_cmp want v &&
+	test_expect_code 2 "$NIGHTLY" --bogus >out 2>err && test ! -s out &&
+	grep -q "^scio-nightly: unknown option: .--bogus.$" err &&
+	test_expect_code 2 "$NIGHTLY" -d 2>err &&
+	grep -q "option requires an argument" err
+'
+
+test_expect_success 'the man page: every option of --help, well-formed' '
+	"$NIGHTLY" --help | sed -n "s/^ *\(-[a-zA-Z]\).*/\1/p" | sort >help &&
+	test "$(wc -l <help)" -ge 6 &&
+	sed "s/\\\\-/-/g" "$SCIO_TOP/examples/cron/scio-nightly.1" >man.txt &&
+	while read -r o; do
+		grep -q "^\.B[IR]* $o" man.txt || { echo "not in the man page: $o"; exit 1; }
+	done <help
+'
+
+test_expect_success mandoc 'the man page passes mandoc -Tlint' '
+	mandoc -Tlint -W warning "$SCIO_TOP/examples/cron/scio-nightly.1"
+'
+
+test_expect_success 'the systemd units: the timer runs the service at the crontab line'"'"'s hour' '
+	grep -qx "OnCalendar=\*-\*-\* 03:17:00" "$SCIO_TOP/examples/systemd/scio-nightly.timer" &&
+	grep -qx "ExecStart=/usr/local/bin/scio-nightly" "$SCIO_TOP/examples/systemd/scio-nightly.service" &&
+	grep -q "^#   17 3 \* \* \*  /usr/local/bin/scio-nightly$" "$NIGHTLY"
+'
+
+test_expect_success systemd-analyze 'the systemd units pass systemd-analyze verify' '
+	cp "$SCIO_TOP/examples/systemd/"scio-nightly.* . &&
+	systemd-analyze verify --man=no ./scio-nightly.timer >out 2>&1 &&
+	! grep -v "is not executable\|No such file" out
+'
+
 test_expect_success 'the first run archives every listed conference, silently' '
 	nightly && test_cmp /dev/null out && test_cmp /dev/null err &&
 	ls d/archive >files && test "$(wc -l <files)" = 1 &&
@@ -44,6 +82,16 @@ test_expect_success 'the first run archives every listed conference, silently' '
 	archived >got && test_cmp want got &&
 	test "$(wc -l <d/scio-nightly.log)" = 1 &&
 	grep -q "Z ok: 4 listed, 7 pages new, $(wc -l <want) turns to turns-" d/scio-nightly.log
+'
+
+test_expect_success 'scio-grep and scio-fmt read the archive as it is, gzip and all' '
+	nightly && zcat d/archive/turns-*.jsonl.gz >plain.jsonl &&
+	scio-grep --role media plain.jsonl >want && test -s want &&
+	scio-grep --role media d/archive/turns-*.jsonl.gz >got 2>err &&
+	test_cmp want got && test_cmp /dev/null err &&
+	cat d/archive/turns-*.jsonl.gz | scio-grep --role media >got && test_cmp want got &&
+	scio-fmt -f csv plain.jsonl >want &&
+	scio-fmt -f csv d/archive/turns-*.jsonl.gz >got && test_cmp want got
 '
 
 test_expect_success 'a second run adds nothing and loses nothing' '
@@ -107,6 +155,6 @@ test_expect_success 'a run while another holds the lock does nothing, with statu
 test_expect_success 'SCIO_BASE and SCIO_DIR stand for -b and -d; -h and a bad option' '
 	SCIO_BASE=$SITE SCIO_DIR=$PWD/e "$NIGHTLY" && test -s e/archive/turns-*.jsonl.gz &&
 	"$NIGHTLY" -h >help && grep -q "^Usage: scio-nightly" help &&
-	test_expect_code 2 "$NIGHTLY" -x 2>err && grep -q "Usage:" err &&
+	test_expect_code 2 "$NIGHTLY" -x 2>err && grep -q "unknown option: .-x." err &&
 	test_expect_code 2 "$NIGHTLY" extra 2>err && grep -q "unexpected argument" err
 '

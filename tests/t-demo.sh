@@ -4,7 +4,7 @@
 # (SCIO_DEMO_LIVE=no: no test touches the internet.)
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! test_have jq; then
-	test_skip 'make demo' 'python3 and jq needed'
+	test_skip 'make demo' 'skipped: no python3 or no jq'
 	exit 0
 fi
 . "$SCIO_TOP/tests/sample-site.sh"

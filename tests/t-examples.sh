@@ -5,7 +5,7 @@
 # checked against jq or Python computing the same thing another way.
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! test_have jq; then
-	test_skip 'examples' 'python3 and jq needed'
+	test_skip 'examples' 'skipped: no python3 or no jq'
 	exit 0
 fi
 EX=$SCIO_TOP/examples
@@ -82,7 +82,7 @@ test_expect_success 'conference-html: one conference from records, a well-formed
 '
 
 if ! command -v flock >/dev/null 2>&1; then
-	test_skip 'examples on the nightly archive' 'flock needed'
+	test_skip 'examples on the nightly archive' 'skipped: no flock'
 	exit 0
 fi
 . "$SCIO_TOP/tests/sample-site.sh"

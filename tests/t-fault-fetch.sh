@@ -4,7 +4,7 @@
 # odd input lines, SIGINT and SIGTERM mid-run, a reader that leaves early.
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! test_have jq; then
-	test_skip 'scio-fetch fault tests' 'python3 and jq needed'
+	test_skip 'scio-fetch fault tests' 'skipped: no python3 or no jq'
 	exit 0
 fi
 . "$SCIO_TOP/tests/fetch-server.sh"
@@ -37,11 +37,10 @@ stop_mid_run() {
 	{ scio-fetch $FAST -j 1 --checkpoint 60 --state s -i urls >first 2>err &
 	  pid=$!
 	  # after a few pages are out (slower under valgrind)
-	  i=0
-	  while ! { [ -f first ] && [ "$(wc -l <first)" -ge 3 ]; } && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	  done
+	  if ! wait_until 30 "[ -f first ] && [ \$(wc -l <first) -ge 3 ]"; then
+		kill $pid
+		return 1
+	  fi
 	  kill -s "$1" $pid
 	  wait $pid
 	  echo $? >status; }

@@ -130,7 +130,7 @@ printf '%s\n' "$PROGS" | while IFS= read -r p; do
 			test_cmp wanterr err
 		"
 	else
-		test_skip "$p: an unreadable file is named, exit 2" 'root, and no setpriv to drop it'
+		test_skip "$p: an unreadable file is named, exit 2" 'skipped: running as root, and no setpriv to drop it'
 	fi
 
 	# A file that opens but fails to read: /proc/self/mem at offset 0

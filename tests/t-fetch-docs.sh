@@ -3,7 +3,7 @@
 # starting "$ ") against the loopback server, with SITE set to it.
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! test_have jq; then
-	test_skip 'scio-fetch examples' 'python3 and jq needed'
+	test_skip 'scio-fetch examples' 'skipped: no python3 or no jq'
 	exit 0
 fi
 . "$SCIO_TOP/tests/fetch-server.sh"
@@ -17,7 +17,7 @@ for doc in docs/scio-fetch.md cmd/scio-fetch.1; do
 		case $ex in
 		*scio-parse*)
 			if ! test_have scio-parse; then
-				test_skip "$doc: $ex" 'scio-parse not built'
+				test_skip "$doc: $ex" 'skipped: no scio-parse'
 				continue
 			fi ;;
 		esac

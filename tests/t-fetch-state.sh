@@ -3,7 +3,7 @@
 # locking, a killed run, a failed write.
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! test_have jq; then
-	test_skip 'scio-fetch state tests' 'python3 and jq needed'
+	test_skip 'scio-fetch state tests' 'skipped: no python3 or no jq'
 	exit 0
 fi
 . "$SCIO_TOP/tests/fetch-server.sh"
@@ -74,7 +74,7 @@ test_expect_success 'a page that failed is not marked done' '
 test_expect_success 'two runs on one state file: the second fails clearly, the first is intact' '
 	scio-fetch $FAST --timeout 5 --state s "$U/fault/hang?secs=1.5&id=lock" >a 2>aerr &
 	pid=$! &&
-	i=0 && while [ "$(requests "/fault/hang?secs=1.5&id=lock")" = 0 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	wait_until 5 "[ \"\$(requests \"/fault/hang?secs=1.5&id=lock\")\" != 0 ]" &&
 	test_expect_code 2 scio-fetch $FAST --state s "$U$T1.htm" >b 2>berr &&
 	wait $pid &&
 	test ! -s b &&
@@ -89,7 +89,7 @@ test_expect_success 'a run killed with SIGKILL leaves a whole state; the next ru
 	i=1 && while [ $i -le 20 ]; do echo "$U/fault/hang?secs=0.15&id=k$i"; i=$((i + 1)); done >urls &&
 	scio-fetch $FAST -j 1 --checkpoint 0 --state s -i urls >first 2>/dev/null &
 	pid=$! &&
-	i=0 && while ! { [ -s s ] && [ -f first ] && [ "$(wc -l <first)" -ge 3 ]; } && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done &&
+	wait_until 30 "[ -s s ] && [ -f first ] && [ \$(wc -l <first) -ge 3 ]" &&
 	kill -9 $pid &&
 	{ wait $pid; true; } &&
 	valid_state s &&

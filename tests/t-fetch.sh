@@ -3,7 +3,7 @@
 # charsets, and every fault the server can stage.
 . "$SCIO_TOP/tests/lib.sh"
 if ! test_have python3 || ! test_have jq; then
-	test_skip 'scio-fetch tests' 'python3 and jq needed'
+	test_skip 'scio-fetch tests' 'skipped: no python3 or no jq'
 	exit 0
 fi
 . "$SCIO_TOP/tests/fetch-server.sh"

@@ -116,13 +116,14 @@ test_expect_success 'on a pipe: no colour, width 80' '
 	grep -q "^=\{80\}\$" got
 '
 
-test_expect_success 'a full disk is an error, exit 2' '
-	test_have_full=$(test -w /dev/full && echo y) &&
-	if [ "$test_have_full" = y ]; then
+if [ -w /dev/full ]; then
+	test_expect_success 'a full disk is an error, exit 2' '
 		test_expect_code 2 scio-fmt -f csv $F/turns.jsonl >/dev/full 2>err &&
 		grep -q "write error" err
-	fi
-'
+	'
+else
+	test_skip 'a full disk is an error, exit 2' 'skipped: no /dev/full'
+fi
 
 test_expect_success 'a closed pipe ends it quietly' '
 	for i in 1 2 3 4 5 6 7 8 9 10; do cat $F/turns.jsonl; done >in.jsonl &&

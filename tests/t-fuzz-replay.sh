@@ -6,7 +6,7 @@
 . "$SCIO_TOP/tests/lib.sh"
 
 if [ -z "${SCIO_REPLAYS:-}" ]; then
-	test_skip 'fuzz replays' 'run through make check'
+	test_skip 'fuzz replays' 'skipped: no replay binaries (run through make check)'
 	exit 0
 fi
 for r in $SCIO_REPLAYS; do

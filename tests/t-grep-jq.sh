@@ -4,7 +4,7 @@
 . "$SCIO_TOP/tests/lib.sh"
 
 if ! test_have python3 || ! test_have jq; then
-	test_skip 'scio-grep agrees with jq' 'needs python3 and jq'
+	test_skip 'scio-grep agrees with jq' 'skipped: no python3 or no jq'
 	exit 0
 fi
 

@@ -31,6 +31,7 @@ test_expect_success 'make install DESTDIR= yields programs, man pages and comple
 	./usr/local/bin/scio-fetch
 	./usr/local/bin/scio-fmt
 	./usr/local/bin/scio-grep
+	./usr/local/bin/scio-nightly
 	./usr/local/bin/scio-parse
 	./usr/local/share/bash-completion/completions/scio-fetch
 	./usr/local/share/bash-completion/completions/scio-fmt
@@ -39,6 +40,7 @@ test_expect_success 'make install DESTDIR= yields programs, man pages and comple
 	./usr/local/share/man/man1/scio-fetch.1
 	./usr/local/share/man/man1/scio-fmt.1
 	./usr/local/share/man/man1/scio-grep.1
+	./usr/local/share/man/man1/scio-nightly.1
 	./usr/local/share/man/man1/scio-parse.1
 	./usr/local/share/man/man5/scio-records.5
 	./usr/local/share/zsh/site-functions/_scio
@@ -48,7 +50,9 @@ test_expect_success 'make install DESTDIR= yields programs, man pages and comple
 		test -x stage/usr/local/bin/$p &&
 		stage/usr/local/bin/$p --version | grep -q "^$p (scio-tools) " || exit 1
 	done &&
-	test "$(stat -c %a stage/usr/local/share/man/man5/scio-records.5)" = 644
+	test "$(stat -c %a stage/usr/local/share/man/man5/scio-records.5)" = 644 &&
+	stage/usr/local/bin/scio-nightly --version | grep -q "^scio-nightly (scio-tools) " &&
+	MANWIDTH=80 man -M stage/usr/local/share/man 1 scio-nightly | grep -q "EXIT STATUS"
 '
 
 test_expect_success 'installed man pages are found by man under the prefix' '
@@ -61,7 +65,7 @@ test_expect_success 'installed man pages are found by man under the prefix' '
 test_expect_success 'PREFIX moves everything, and nothing lands outside DESTDIR' '
 	install_into "$PWD/stage" /opt/scio &&
 	(cd stage && find . -type f) >files &&
-	test "$(wc -l <files)" = 14 &&
+	test "$(wc -l <files)" = 16 &&
 	! grep -v "^\./opt/scio/" files &&
 	test -x stage/opt/scio/bin/scio-grep &&
 	test -f stage/opt/scio/share/zsh/site-functions/_scio &&
@@ -96,7 +100,7 @@ completions_for() {
 }
 
 if ! command -v bash >/dev/null 2>&1; then
-	test_skip 'bash completion' 'bash not installed'
+	test_skip 'bash completion' 'skipped: no bash'
 else
 	test_expect_success 'bash completes options and their values' '
 		install_into "$PWD/stage" &&
@@ -122,16 +126,17 @@ for p in $PROGS; do
 		test "$(wc -l <help)" -ge 6 &&
 		sed -n -e "/^common=(/,/^)/p" -e "/^$p)/,/^	;;/p" "$SCIO_TOP/completions/_scio" |
 			grep -o -e "--[a-z][a-z-]*" | sort -u >zsh &&
-		test_cmp help zsh &&
-		if command -v bash >/dev/null 2>&1; then
-			make -s -C "$SCIO_TOP" install DESTDIR="$PWD/stage" >/dev/null 2>&1 &&
-			completions_for "$p --" >bash && test_cmp help bash
-		fi
+		test_cmp help zsh
+	'
+	test_expect_success bash "$p: the bash completion offers exactly the options of --help" '
+		$p --help | sed -n "s/^ *\(-[a-zA-Z], \)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p" | sort -u >help &&
+		make -s -C "$SCIO_TOP" install DESTDIR="$PWD/stage" >/dev/null 2>&1 &&
+		completions_for "$p --" >bash && test_cmp help bash
 	'
 done
 
 if ! command -v zsh >/dev/null 2>&1; then
-	test_skip 'zsh completion' 'zsh not installed'
+	test_skip 'zsh completion' 'skipped: no zsh'
 else
 	test_expect_success 'the zsh completion loads and is bound to every program' '
 		install_into "$PWD/stage" &&

@@ -31,7 +31,7 @@ options_man() {
 }
 
 if ! command -v mandoc >/dev/null 2>&1; then
-	test_skip 'man pages pass mandoc -Tlint' 'mandoc not installed (scripts/deps check)'
+	test_skip 'man pages pass mandoc -Tlint' 'skipped: no mandoc (scripts/deps check)'
 else
 	test_expect_success 'man pages pass mandoc -Tlint, style warnings too' '
 		for m in "$SCIO_TOP"/cmd/*.1 "$SCIO_TOP"/man/*.5; do

@@ -6,11 +6,11 @@
 # pieces.  Skipped when GNU parallel is not installed.
 . "$SCIO_TOP/tests/lib.sh"
 if ! parallel --version 2>/dev/null | grep -q "GNU parallel"; then
-	test_skip 'scale-out with GNU parallel' 'GNU parallel not installed'
+	test_skip 'scale-out with GNU parallel' 'skipped: no GNU parallel'
 	exit 0
 fi
 if ! test_have python3; then
-	test_skip 'scale-out with GNU parallel' 'python3 needed for the corpus'
+	test_skip 'scale-out with GNU parallel' 'skipped: no python3 (it makes the corpus)'
 	exit 0
 fi
 PARALLEL=--will-cite

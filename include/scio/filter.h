@@ -27,8 +27,17 @@ void scio_filter_equal(struct scio_filter *f, const char *field, const char *val
     const char *what);
 
 /* Whether s is a date bound --since and --until take: YYYY, YYYY-MM or
- * YYYY-MM-DD. */
+ * YYYY-MM-DD, and a date of the calendar (month 1-12, the month's days,
+ * 29 February in leap years only). */
 int scio_date_bound_ok(const char *s);
+
+/* Why s is not such a bound ("no such month", ...), or NULL when it is. */
+const char *scio_date_bound_error(const char *s);
+
+/* The field must be a JSON number op ("<", "<=", ">", ">=") number (a
+ * decimal, as strtod reads it). Returns -1 for a bad op or number. */
+int scio_filter_compare(struct scio_filter *f, const char *field, const char *op,
+    const char *number);
 
 /* The field (a YYYY-MM-DD string) must be on or after / on or before the
  * bound, compared at the bound's precision. */
@@ -64,5 +73,11 @@ int scio_filter_error(struct scio_filter *f, struct scio_buf *why);
 /* The hits of the text condition in s[0..n) as [start, end) offsets in
  * code points: a new reference to an array of two-element arrays. */
 json_t *scio_filter_marks(struct scio_filter *f, const char *s, size_t n);
+
+/* The next non-empty hit of the text condition in s[0..n) at or after
+ * byte *from: returns 1 with [*so, *eo) in bytes and *from moved past it,
+ * or 0 when there is none (or no text condition). */
+int scio_filter_next_hit(struct scio_filter *f, const char *s, size_t n, size_t *from,
+    size_t *so, size_t *eo);
 
 #endif

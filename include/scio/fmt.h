@@ -93,13 +93,32 @@ struct scio_fmt_opts {
 	char **fields;		/* csv, tsv: the columns, in order */
 	size_t nfields;
 	const char *template;	/* -t: the template's source */
+	int bom;		/* csv, tsv: start with a UTF-8 byte order mark */
+	int safe;		/* csv, tsv: neutralise cells a spreadsheet would
+				 * run as a formula (= + - @ tab CR first) */
+	int defang;		/* csv, tsv, template: control characters of
+				 * field values shown as symbols (a terminal) */
 };
+
+/* Appends s[0..n) to out with its control characters (C0 but tab and,
+ * when keep_nl, newline; DEL; C1) replaced by visible symbols (U+2400 +
+ * the code, U+2421, U+FFFD), so that text from a page cannot drive the
+ * terminal it is shown on. */
+void scio_fmt_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl);
 
 /* The default columns of csv and tsv. */
 extern const char *const scio_fmt_default_fields[];
 
 /* Whether name is a field of some record type in the schema. */
 int scio_fmt_known_field(const char *name);
+
+/* The field of the schema nearest to an unknown name (a likely typo), or
+ * NULL: for "did you mean". */
+const char *scio_fmt_field_near(const char *name);
+
+/* Ends the program with a usage error for an unknown field name given to
+ * the option what, with the nearest known one. */
+void scio_fmt_unknown_field(const char *name, const char *what) SCIO_NORETURN;
 
 /* The name of a format as -f takes it, or -1 for an unknown one. */
 int scio_fmt_kind_from_name(const char *name);

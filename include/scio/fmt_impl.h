@@ -61,6 +61,10 @@ struct scio_fmt {
 	int page_open;
 	int section_open;
 	long long toc_qa;		/* the exchange the contents last listed */
+	/* html: the page is held until its end, when its <title> can say
+	 * what it holds (how many conferences, from when to when) */
+	struct scio_buf page, first_title, date_min, date_max;
+	int html_confs, html_records, page_done;
 };
 
 extern const struct scio_doc_ops scio_fmt_text_ops;

@@ -6,17 +6,24 @@
 #include <jansson.h>
 
 #include "scio/alloc.h"
+#include "scio/diag.h"
+#include "scio/jscan.h"
 
 /* One input file (or stdin for "-"), read a line at a time. Lines may be
  * of any length; the newline, and a carriage return before it, are cut. */
 struct scio_input {
 	const char *name;	/* as messages name it: the path, or "(standard input)" */
+	struct scio_incheck *check;	/* what was wrong with it so far */
 	FILE *fp;
 	size_t lineno;		/* of the line last read, from 1 */
 	char *line;		/* the line last read, NUL-terminated */
 	size_t len;
 	size_t cap;
 };
+
+/* Bad lines are reported one by one up to this many per input, then
+ * counted and summed up in one line when it is closed. */
+#define SCIO_BAD_LINES_SHOWN 10
 
 /* Opens path ("-" for stdin). On failure reports it (status 2) and
  * returns -1. A directory is refused here rather than at the first read. */
@@ -27,6 +34,25 @@ int scio_input_open(struct scio_input *in, const char *path);
 int scio_input_next(struct scio_input *in);
 
 void scio_input_close(struct scio_input *in);
+
+/* Marks in as input to a reader of turn and doc records (scio-grep,
+ * scio-fmt), which then names input of the wrong kind once, with the fix:
+ * HTML ("looks like HTML: run scio-parse on it first", and the rest of
+ * the input is skipped), and page records with no turn or doc record
+ * among them (said when it is closed). */
+void scio_input_want_records(struct scio_input *in);
+
+/* Counts the record just scanned for the checks above. */
+void scio_input_note(struct scio_input *in, struct scio_jobj *obj);
+
+/* Reports the current line as bad ("prog: FILE:LINE: message", status 2),
+ * or only counts it once SCIO_BAD_LINES_SHOWN were reported. */
+void scio_input_bad(const struct scio_input *in, const char *fmt, ...)
+	SCIO_PRINTF(2, 3);
+
+/* With on, a file that cannot be opened or read is not named (grep -s);
+ * the run's status is still 2. */
+void scio_input_quiet(int on);
 
 /* Whether the line holds only spaces, tabs and carriage returns. */
 int scio_line_is_blank(const char *s, size_t n);
@@ -46,6 +72,12 @@ void scio_record_write(const json_t *rec);
 /* Writes bytes to stdout. A full disk or other write error ends the program
  * with status 2; a closed pipe ends it quietly. */
 void scio_out_write(const void *p, size_t n);
+
+/* Sends what scio_out_write is given to fn instead of stdout (NULL: back to
+ * stdout); what fn itself writes with scio_out_write goes to stdout. For a
+ * program that shows its records another way (scio-grep on a terminal). */
+typedef void scio_out_hook(void *arg, const char *p, size_t n);
+void scio_out_divert(scio_out_hook *fn, void *arg);
 
 /* Flushes stdout, with the same error handling; for programs that must
  * know a record is out before they count it as done. */
