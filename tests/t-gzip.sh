@@ -54,3 +54,19 @@ test_expect_success 'damaged gzip: named once, the next file still read, exit 2'
 	grep -q "^scio-fmt: bad.gz: bad gzip data" err &&
 	grep -q "Wang Fang" out
 '
+
+if ! test_have python3 || ! test_have jq; then
+	test_skip 'scio-fetch reads gzipped link records' 'skipped: no python3 or no jq'
+	exit 0
+fi
+. "$SCIO_TOP/tests/fetch-server.sh"
+fetch_server_start
+
+test_expect_success 'scio-fetch reads its URLs and link records from gzip too' '
+	echo "$U/pressroom/2024-07/22/content_11110001.htm" >urls &&
+	scio-fetch $FAST -i urls >want && test -s want &&
+	gzip -c urls >urls.gz &&
+	scio-fetch $FAST -i urls.gz >got && test_cmp want got &&
+	printf "%s\n" "{\"type\":\"link\",\"url\":\"$U/pressroom/2024-07/22/content_11110001.htm\"}" | gzip -c >links.gz &&
+	scio-fetch $FAST <links.gz >got2 && test "$(wc -l <got2)" = "$(wc -l <want)"
+'
