@@ -13,6 +13,7 @@
 #include "scio/http.h"
 #include "scio/jsonl.h"
 #include "scio/numarg.h"
+#include "scio/out.h"
 #include "scio/state.h"
 #include "scio/text.h"
 #include "scio/url.h"
@@ -42,6 +43,7 @@ usage(void)
 	    "      --no-follow          fetch only the pages given, no continuation pages\n"
 	    "      --pages=N            walk at most N pages of a listing (node_N) (default 1;\n"
 	    "                           0 for all)\n"
+	    "      --max-pages=N        follow at most N pages of a transcript (default 200)\n"
 	    "Politeness:\n"
 	    "  -j, --jobs=N             transfers at once overall (default 4)\n"
 	    "      --per-host=N         transfers at once to one host (default 2)\n"
@@ -81,7 +83,7 @@ enum {
 	OPT_PER_HOST = 256, OPT_RANDOM_WAIT, OPT_RETRIES, OPT_RETRY_DELAY,
 	OPT_MAX_RETRY_DELAY, OPT_CONNECT_TIMEOUT, OPT_LOW_SPEED_LIMIT,
 	OPT_LOW_SPEED_TIME, OPT_MAX_BYTES, OPT_MAX_REDIRS, OPT_NO_FOLLOW,
-	OPT_PAGES, OPT_STATE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
+	OPT_PAGES, OPT_MAX_PAGES, OPT_STATE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
 };
 
 static const struct option longopts[] = {
@@ -89,6 +91,7 @@ static const struct option longopts[] = {
 	{"base", required_argument, NULL, 'b'},
 	{"no-follow", no_argument, NULL, OPT_NO_FOLLOW},
 	{"pages", required_argument, NULL, OPT_PAGES},
+	{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
 	{"jobs", required_argument, NULL, 'j'},
 	{"per-host", required_argument, NULL, OPT_PER_HOST},
 	{"wait", required_argument, NULL, 'w'},
@@ -226,6 +229,32 @@ add_file(struct scio_crawl *c, const char *path, const char *base)
 	scio_input_close(&in);
 }
 
+static int
+sync_warc(void *w)
+{
+	return scio_warc_sync(w);
+}
+
+/* Appends rec as one line of JSON to b. */
+static void
+add_record(struct scio_buf *b, const json_t *rec)
+{
+	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+	size_t room, n;
+
+	scio_buf_grow(b, 4096);
+	room = b->cap - b->len - 1;
+	n = json_dumpb(rec, b->s + b->len, room, flags);
+	if (n == 0)
+		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
+	if (n > room) {
+		scio_buf_grow(b, n);
+		n = json_dumpb(rec, b->s + b->len, n, flags);
+	}
+	b->len += n;
+	scio_buf_addc(b, '\n');
+}
+
 static void
 progress(const struct scio_http *h, int final)
 {
@@ -247,7 +276,8 @@ main(int argc, char **argv)
 		.max_bytes = 16LL << 20, .max_redirs = 5,
 		.user_agent = "scio-fetch/" SCIO_VERSION " (scio-tools)",
 	};
-	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1, .checkpoint = 1 };
+	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1,
+	    .max_pages = 200, .checkpoint = 1 };
 	const char *base = DEFAULT_BASE, *state_path = NULL, *save_dir = NULL;
 	const char *warc_path = NULL;
 	char **inputs = NULL, *check;
@@ -256,6 +286,7 @@ main(int argc, char **argv)
 	struct scio_http *http;
 	struct scio_crawl *crawl;
 	struct scio_fetched *p;
+	struct scio_buf group = {0};
 
 	scio_cli_init(argc, argv);
 	opterr = 0;
@@ -268,6 +299,7 @@ main(int argc, char **argv)
 		case 'b': base = optarg; break;
 		case OPT_NO_FOLLOW: co.follow = 0; break;
 		case OPT_PAGES: co.listing_pages = scio_arg_long("--pages", optarg, 0, 1000000); break;
+		case OPT_MAX_PAGES: co.max_pages = scio_arg_long("--max-pages", optarg, 1, 100000); break;
 		case 'j': ho.jobs = scio_arg_long("--jobs", optarg, 1, 1000); break;
 		case OPT_PER_HOST: ho.per_host = scio_arg_long("--per-host", optarg, 1, 1000); break;
 		case 'w': ho.wait = scio_arg_seconds("--wait", optarg); break;
@@ -297,10 +329,17 @@ main(int argc, char **argv)
 	if (check == NULL)
 		scio_usage_error("invalid --base URL: '%s'", base);
 	free(check);
-	if (state_path != NULL)
+	if (state_path != NULL) {
 		co.state = scio_state_open(state_path);
+		scio_out_resume(scio_state_output_size(co.state, STDOUT_FILENO));
+		scio_state_watch_output(co.state, STDOUT_FILENO);
+	} else {
+		scio_out_resume(-1);
+	}
 	if (warc_path != NULL)
 		ho.warc = scio_warc_open(warc_path);
+	if (co.state != NULL && ho.warc != NULL)
+		scio_state_presave(co.state, sync_warc, ho.warc);
 	co.window = ho.jobs * 4;
 	ho.stop = &got_signal;
 	catch_signals();
@@ -334,31 +373,34 @@ main(int argc, char **argv)
 		add_file(crawl, "-", base);
 
 	show = !quiet && isatty(STDERR_FILENO);
+	/* A group (a transcript and its pages) goes out in one write, and
+	 * its pages count as delivered once it is out (scio_crawl_commit). */
 	while ((p = scio_crawl_next(crawl)) != NULL) {
+		int last = p->last;
+
 		if (p->outcome == SCIO_FETCH_FAILED) {
 			if (show)
 				fputs("\r\033[K", stderr);
 			scio_warn("%s: %s", p->resp->url, p->resp->error);
 			scio_set_status(SCIO_EXIT_NONE);
-			scio_fetched_free(p);
-			continue;
-		}
-		if (p->outcome == SCIO_FETCH_NEW) {
+		} else if (p->outcome == SCIO_FETCH_NEW) {
 			json_t *rec = scio_fetched_record(p);
 
+			/* A body that cannot be kept loses no record. */
 			if (save_dir != NULL && scio_save_body(save_dir,
 			    p->resp->url, scio_buf_str(&p->resp->body),
-			    p->resp->body.len) < 0) {
+			    p->resp->body.len) < 0)
 				scio_set_status(SCIO_EXIT_ERROR);
-				json_decref(rec);
-				scio_fetched_free(p);
-				continue;
-			}
-			scio_record_write(rec);
+			add_record(&group, rec);
 			json_decref(rec);
-			scio_out_flush();
 		}
 		scio_crawl_done(crawl, p);
+		if (last) {
+			scio_out_write(group.s, group.len);
+			scio_out_flush();
+			scio_buf_reset(&group);
+			scio_crawl_commit(crawl);
+		}
 		if (show)
 			progress(http, 0);
 	}
@@ -368,13 +410,14 @@ main(int argc, char **argv)
 		scio_warn("stopped by %s: pages not yet written are fetched by "
 		    "the next run", got_signal == SIGINT ? "SIGINT" : "SIGTERM");
 	if (co.state != NULL) {
-		scio_state_save(co.state);
+		scio_state_checkpoint(co.state, 0);
 		scio_state_close(co.state);
 	}
 	scio_warc_close(ho.warc);
 	scio_crawl_free(crawl);
 	scio_http_free(http);
 	free(inputs);
+	scio_buf_free(&group);
 	scio_out_close();
 	if (got_signal)
 		die_of_signal(got_signal);

@@ -4,6 +4,7 @@
  * between two writes leaves whole lines, and a record larger than the
  * buffer goes out in one write of its own. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "scio/alloc.h"
 #include "scio/diag.h"
 #include "scio/jsonl.h"
+#include "scio/out.h"
 
 #define OUT_BUFSIZE (1 << 16)
 
@@ -136,4 +138,111 @@ scio_out_close(void)
 		write_failed(EIO);
 	if (fclose(stdout) == EOF)
 		write_failed(errno);
+}
+
+/* Reads n bytes at off of fd into b. */
+static int
+read_at(int fd, off_t off, size_t n, struct scio_buf *b)
+{
+	scio_buf_reset(b);
+	scio_buf_grow(b, n);
+	while (b->len < n) {
+		ssize_t r = pread(fd, b->s + b->len, n - b->len,
+		    off + (off_t)b->len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		b->len += (size_t)r;
+	}
+	return 0;
+}
+
+/* Whether the bytes of b are page records, the last one maybe torn. */
+static int
+only_pages(const struct scio_buf *b)
+{
+	static const char page[] = "{\"type\":\"page\",";
+	size_t i = 0;
+
+	while (i < b->len) {
+		const char *nl = memchr(b->s + i, '\n', b->len - i);
+		size_t n = nl ? (size_t)(nl - b->s) - i : b->len - i;
+
+		if (n < sizeof(page) - 1 && nl == NULL)
+			return memcmp(b->s + i, page, n) == 0;
+		if (n < sizeof(page) - 1 || memcmp(b->s + i, page, sizeof(page) - 1) != 0)
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
+static void
+cut(off_t size, const char *what, off_t keep)
+{
+	scio_warn("standard output: %s (%lld bytes) cut off", what,
+	    (long long)(size - keep));
+	if (ftruncate(STDOUT_FILENO, keep) < 0)
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot cut standard output "
+		    "back to %lld bytes", (long long)keep);
+}
+
+void
+scio_out_resume(long long committed)
+{
+	struct scio_buf b = {0};
+	struct stat st, again;
+	off_t end;
+	int fl = fcntl(STDOUT_FILENO, F_GETFL), fd = STDOUT_FILENO;
+
+	if (fl < 0 || !(fl & O_APPEND) || fstat(STDOUT_FILENO, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size == 0)
+		return;
+	/* ">> FILE" opens it for writing only: the file is opened again
+	 * to read it, and must be the same file. */
+	if ((fl & O_ACCMODE) == O_WRONLY) {
+		fd = open("/dev/fd/1", O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || fstat(fd, &again) < 0 || again.st_dev != st.st_dev ||
+		    again.st_ino != st.st_ino) {
+			scio_warn("standard output: cannot read it to check its "
+			    "end for a torn record");
+			if (fd >= 0)
+				close(fd);
+			return;
+		}
+	}
+	/* Page records written after the last state save: their pages are
+	 * not in the state and are fetched and written again. */
+	if (committed >= 0 && committed < st.st_size &&
+	    st.st_size - committed <= (64LL << 20) &&
+	    read_at(fd, (off_t)committed, (size_t)(st.st_size - committed), &b) == 0 &&
+	    only_pages(&b)) {
+		cut(st.st_size, "page records written after the last state save "
+		    "by a run that was stopped, to be written again",
+		    (off_t)committed);
+		goto out;
+	}
+	/* Else at least no torn record: back to the last newline. */
+	for (end = st.st_size; end > 0;) {
+		size_t n = end > 65536 ? 65536 : (size_t)end;
+		char *nl;
+
+		if (read_at(fd, end - (off_t)n, n, &b) < 0)
+			scio_die_errno(SCIO_EXIT_ERROR, "cannot read standard output");
+		for (nl = b.s + n; nl > b.s && nl[-1] != '\n'; nl--)
+			;
+		if (nl > b.s) {
+			end -= (off_t)n - (nl - b.s);
+			break;
+		}
+		end -= (off_t)n;
+	}
+	if (end < st.st_size)
+		cut(st.st_size, "a torn record left by a run that was stopped", end);
+out:
+	if (fd != STDOUT_FILENO)
+		close(fd);
+	scio_buf_free(&b);
 }

@@ -16,7 +16,7 @@ T1=/pressroom/2024-07/22/content_11110001
 
 # valid_state FILE: every line is a JSON object, the first the header.
 valid_state() {
-	test "$(head -n 1 "$1")" = '{"scio_fetch_state":1}' &&
+	head -n 1 "$1" | jq -e '.scio_fetch_state == 1' >/dev/null &&
 	jq -e "type == \"object\"" "$1" >/dev/null &&
 	test "$(tail -c 1 "$1" | od -An -c | tr -d " ")" = '\n'
 }
