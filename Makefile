@@ -66,7 +66,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 DEPS_OK  = build/.deps-build
 
 .PHONY: FORCE all check demo bench install uninstall clean deps deps-check \
-	fuzz fuzz-run
+	fuzz fuzz-run torture
 
 all: $(BINS)
 
@@ -121,6 +121,12 @@ ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS)
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)
 	@SCIO_UNITS="$(UNITS)" SCIO_REPLAYS="$(REPLAYS)" SCIO_VALGRIND="$(VALGRIND)" \
 		sh tests/run.sh
+
+# The kill harness with many trials (make check runs 20): TRIALS=N.
+TRIALS = 500
+torture: deps-check $(BINS)
+	@PATH="$(CURDIR)/bin:$$PATH" /usr/bin/python3 tests/kill-harness.py \
+		--trials $(TRIALS)
 
 build/fuzz/%.o: %.c build/.deps-fuzz
 	@mkdir -p $(@D)

@@ -178,19 +178,25 @@ discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 	free(links);
 }
 
-/* The pages 2..K a previous run knew for an unchanged first page. */
+/* The pages 2..K a previous run delivered for an unchanged first page.
+ * The count is held to what the state shows delivered: a page missing
+ * from it ends the count, with a warning. */
 static void
 discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
 {
 	const struct scio_state_entry *e = scio_state_get(c->o.state, url);
 	long last = e != NULL ? e->pages : 0;
 
-	/* A count beyond the limit was not written by a run with it. */
-	if (g->limit > 0 && last > g->limit)
-		last = g->limit + 1;
 	for (long k = 2; k <= last && !scio_http_stopped(c->http); k++) {
 		char *u = scio_pageid_url(&g->id, k);
 
+		if (scio_state_get(c->o.state, u) == NULL) {
+			scio_warn("%s: the state counts %ld pages, but page %ld "
+			    "was never delivered; pages from %ld on are not "
+			    "asked for", url, last, k, k);
+			free(u);
+			break;
+		}
 		add_slot(c, g, k, u);
 		free(u);
 	}

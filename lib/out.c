@@ -31,25 +31,52 @@ write_failed(int errnum)
 	scio_die_errno(SCIO_EXIT_ERROR, "write error");
 }
 
+/* SCIO_TEST_WRITE_CHUNK=N (for the kill harness, tests/kill-harness.py):
+ * every write(2) of ours gives at most N bytes, with a pause between, so
+ * that a kill lands inside a record's write as it may on a busy system. */
+size_t
+scio_test_write_chunk(void)
+{
+	static long chunk = -1;
+
+	if (chunk < 0) {
+		const char *e = getenv("SCIO_TEST_WRITE_CHUNK");
+
+		chunk = e != NULL ? strtol(e, NULL, 10) : 0;
+		if (chunk < 0)
+			chunk = 0;
+	}
+	return (size_t)chunk;
+}
+
 /* Writes p[0..n) to fd 1.  On a short write to a regular file, cuts the
  * file back to where this write began, so that no torn record stays. */
 static void
 write_through(const char *p, size_t n)
 {
-	off_t at = lseek(STDOUT_FILENO, 0, SEEK_CUR);
-	size_t done = 0;
+	size_t done = 0, chunk = scio_test_write_chunk();
+	int fl = fcntl(STDOUT_FILENO, F_GETFL);
+	struct stat sb;
+	off_t at = -1;
+
+	/* Where this write begins: the end, when appending. */
+	if (fl >= 0 && fstat(STDOUT_FILENO, &sb) == 0 && S_ISREG(sb.st_mode))
+		at = fl & O_APPEND ? sb.st_size : lseek(STDOUT_FILENO, 0, SEEK_CUR);
 
 	while (done < n) {
-		ssize_t w = write(STDOUT_FILENO, p + done, n - done);
+		ssize_t w;
+
+		if (chunk > 0 && done > 0)
+			usleep(1000);
+		w = write(STDOUT_FILENO, p + done, chunk > 0 && n - done > chunk ?
+		    chunk : n - done);
 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
 			int errnum = w < 0 ? errno : ENOSPC;
-			struct stat st;
 
-			if (done > 0 && at >= 0 && fstat(STDOUT_FILENO, &st) == 0 &&
-			    S_ISREG(st.st_mode) && ftruncate(STDOUT_FILENO, at) < 0)
+			if (done > 0 && at >= 0 && ftruncate(STDOUT_FILENO, at) < 0)
 				scio_warn_errno("cannot cut a torn record off "
 				    "standard output");
 			write_failed(errnum);

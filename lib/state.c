@@ -404,8 +404,16 @@ scio_state_watch_output(struct scio_state *st, int fd)
 {
 	struct stat sb;
 
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
-		st->out_fd = fd;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return;
+	st->out_fd = fd;
+	/* What the state says of the output must hold from the first byte
+	 * this run writes: else a run killed before its first save would
+	 * leave records no later run can tell from older ones. */
+	if (!st->out_known || st->out_dev != (long long)sb.st_dev ||
+	    st->out_ino != (long long)sb.st_ino ||
+	    st->out_size != (long long)sb.st_size)
+		scio_state_save(st);
 }
 
 void

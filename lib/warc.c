@@ -11,6 +11,7 @@
 
 #include "scio/alloc.h"
 #include "scio/diag.h"
+#include "scio/out.h"
 #include "scio/warc.h"
 
 #ifndef SCIO_VERSION
@@ -67,10 +68,16 @@ static void
 emit(struct scio_warc *w)
 {
 	off_t at = lseek(w->fd, 0, SEEK_END);
-	size_t done = 0;
+	size_t done = 0, chunk = scio_test_write_chunk(), left;
 
 	while (done < w->out.len) {
-		ssize_t n = write(w->fd, w->out.s + done, w->out.len - done);
+		ssize_t n;
+
+		if (chunk > 0 && done > 0)
+			usleep(1000);
+		left = w->out.len - done;
+		n = write(w->fd, w->out.s + done, chunk > 0 && left > chunk ?
+		    chunk : left);
 
 		if (n < 0 && errno == EINTR)
 			continue;

@@ -138,6 +138,12 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_body(429, page("Slow down", "<p>Too many.</p>"),
                                       headers=[("Retry-After", q.get("secs", "1"))])
             return self.send_body(200, page("Allowed", "<p>Thanks for waiting.</p>"))
+        if name == "304":
+            # Not Modified, whether or not the request was conditional.
+            self.send_response(304)
+            self.send_header("ETag", '"never"')
+            self.end_headers()
+            return
         if name == "404":
             return self.send_body(404, page("Not found", "<p>Gone.</p>"))
         if name == "hang":

@@ -9,4 +9,8 @@
  * delivered); otherwise only a torn last line goes. */
 void scio_out_resume(long long committed);
 
+/* The test hook SCIO_TEST_WRITE_CHUNK: 0, or the most bytes one write(2)
+ * of stdout or the WARC may give (a kill harness then lands in them). */
+size_t scio_test_write_chunk(void);
+
 #endif

@@ -54,7 +54,8 @@ int scio_state_save(struct scio_state *st);
 int scio_state_checkpoint(struct scio_state *st, double interval);
 
 /* Standard output (fd), when a regular file, is fsync'ed before every
- * save, and its device, inode and size go into the state's header. */
+ * save, and its device, inode and size go into the state's header; the
+ * state is saved at once when the header does not yet say them. */
 void scio_state_watch_output(struct scio_state *st, int fd);
 
 /* fn(arg) runs before every save; a save is given up when it fails. */
