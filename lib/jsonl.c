@@ -45,6 +45,13 @@ scio_input_next(struct scio_input *in)
 	errno = 0;
 	n = getline(&in->line, &in->cap, in->fp);
 	if (n < 0) {
+		if (errno == ENOMEM) {
+			/* not the end: a line too long for the memory there is */
+			scio_bad_input(in->name, in->lineno + 1, "line too long "
+			    "for the memory available");
+			scio_set_status(SCIO_EXIT_ERROR);
+			return -1;
+		}
 		if (ferror(in->fp)) {
 			scio_warn_errno("%s: read error", in->name);
 			scio_set_status(SCIO_EXIT_ERROR);
