@@ -80,6 +80,8 @@ class Handler(BaseHTTPRequestHandler):
     def static(self, path, q):
         rel = os.path.normpath(urllib.parse.unquote(path)).lstrip("/")
         full = os.path.join(self.server.root, rel)
+        if path.endswith("/") and os.path.isdir(full):
+            full = os.path.join(full, "index.html")
         if rel.startswith("..") or not os.path.isfile(full):
             return self.send_body(404, page("Not found", "<p>No such page.</p>"))
         with open(full, "rb") as f:

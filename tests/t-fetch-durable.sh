@@ -169,7 +169,8 @@ test_expect_success 'SIGTERM during a long page count from the state is obeyed' 
 	timeout -s KILL 20 scio-fetch $FAST -j 1 --wait 0.2 --max-pages 100000 \
 		--state s "$U/pressroom/lie2/content_55500002.htm" >again 2>err &
 	pid=$! &&
-	sleep 1 && kill -TERM $pid &&
+	i=0 && while [ "$(requests /pressroom/lie2/content_55500002_)" = 0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done &&
+	kill -TERM $pid &&
 	{ wait $pid; echo $? >st; } &&
 	test "$(cat st)" = 143 &&
 	grep -q "stopped by SIGTERM" err &&
@@ -200,4 +201,38 @@ test_expect_success '| head -1: the reader gets a whole line, the state is whole
 	whole_lines one &&
 	test "$(wc -l <one)" = 1 &&
 	{ [ ! -e s ] || jq -e "type == \"object\"" s >/dev/null; }
+'
+
+test_expect_success '--save: a URL and a directory of the same name, / and /index.html, all kept' '
+	mkdir -p "$SITE/room" && echo "<p>room</p>" >"$SITE/room/index.html" &&
+	echo "<p>node</p>" >"$SITE/room/node_1.htm" &&
+	printf "%s\n" "$U/room/node_1.htm" "$U/room/index.html" "$U/room/" >urls &&
+	scio-fetch $FAST --no-follow --save saved -i urls >out 2>err &&
+	test ! -s err &&
+	test "$(wc -l <out)" = 3 &&
+	test -f saved/127.0.0.1/room/node_1.htm &&
+	test -f saved/127.0.0.1/room/index.html &&
+	test -f "saved/127.0.0.1/room/index%-.html"
+'
+
+test_expect_success '--save never writes through a symbolic link planted under DIR' '
+	mkdir -p saved/127.0.0.1 elsewhere &&
+	ln -s "$PWD/elsewhere" saved/127.0.0.1/pressroom &&
+	test_expect_code 2 scio-fetch $FAST --save saved "$U$T1.htm" >out 2>err &&
+	grep -q "cannot create directory .saved/127.0.0.1/pressroom.: Not a directory" err &&
+	test -z "$(ls elsewhere)" &&
+	test "$(wc -l <out)" = 3
+'
+
+test_expect_success '--save replaces a link planted at the file name instead of following it' '
+	echo precious >victim &&
+	mkdir -p saved/127.0.0.1/pressroom/2024-07/22 &&
+	ln -s "$PWD/victim" "saved/127.0.0.1$T1.htm" &&
+	ln "$PWD/victim" "saved/127.0.0.1${T1}_2.htm" &&
+	scio-fetch $FAST --save saved "$U$T1.htm" >out &&
+	test "$(cat victim)" = precious &&
+	test ! -L "saved/127.0.0.1$T1.htm" &&
+	cmp "$SITE$T1.htm" "saved/127.0.0.1$T1.htm" &&
+	cmp "$SITE${T1}_2.htm" "saved/127.0.0.1${T1}_2.htm" &&
+	test -z "$(find saved -name "*.tmp*")"
 '
