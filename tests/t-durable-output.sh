@@ -66,3 +66,11 @@ for prog in scio-parse scio-grep scio-fmt; do
 		grep -q "big.jsonl:2: line too long for the memory available" err
 	'
 done
+
+test_expect_success 'scio-grep -B 1000000000 on three records: memory for what is held' '
+	printf "%s\n" "{\"type\":\"turn\",\"doc\":\"1\",\"seq\":0,\"text\":\"a\"}" \
+		"{\"type\":\"turn\",\"doc\":\"1\",\"seq\":1,\"text\":\"b\"}" \
+		"{\"type\":\"turn\",\"doc\":\"1\",\"seq\":2,\"text\":\"c x\"}" >three.jsonl &&
+	{ ulimit -v 120000; scio-grep -B 1000000000 -A 1000000000 -e x three.jsonl >out; } &&
+	test_cmp three.jsonl out
+'
