@@ -122,11 +122,13 @@ check: deps-check $(BINS) $(UNITS) $(REPLAYS)
 	@SCIO_UNITS="$(UNITS)" SCIO_REPLAYS="$(REPLAYS)" SCIO_VALGRIND="$(VALGRIND)" \
 		sh tests/run.sh
 
-# The kill harness with many trials (make check runs 20): TRIALS=N.
-TRIALS = 500
+# The kill harness with many trials (make check runs 20 of scio-fetch and
+# 8 of scio-nightly): TRIALS=N NIGHTLY=N.
+TRIALS  = 500
+NIGHTLY = 100
 torture: deps-check $(BINS)
 	@PATH="$(CURDIR)/bin:$$PATH" /usr/bin/python3 tests/kill-harness.py \
-		--trials $(TRIALS)
+		--trials $(TRIALS) --nightly $(NIGHTLY)
 
 build/fuzz/%.o: %.c build/.deps-fuzz
 	@mkdir -p $(@D)

@@ -83,6 +83,17 @@ def make_site(root, nconf, rng):
             with open(os.path.join(d, name), "w") as f:
                 f.write(html)
         confs.append(("/pressroom/2025-05/%02d/content_%d.htm" % (c % 28 + 1, cid), npages))
+    items = "\n".join('<li>&bull; <a href="%s">SCIO briefing number %d</a> <span>2025-05-%02d</span></li>'
+                      % (u, i, i % 28 + 1) for i, (u, _) in enumerate(confs))
+    with open(os.path.join(root, "pressroom", "node_1.htm"), "w") as f:
+        f.write("<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" "
+                "content=\"text/html; charset=utf-8\">\n<title>Press Conference "
+                "Transcripts</title></head>\n<body>\n<div class=\"nav\"><a href=\"/\">Home</a> &gt; "
+                "<a href=\"/pressroom/node_1.htm\">Press Room</a> &gt; </div>\n"
+                "<h1>Press Conference Transcripts</h1>\n"
+                "<div class=\"source\">China SCIOUpdated:  May 30, 2025</div>\n"
+                "<div class=\"TRS_Editor\">\n<ul class=\"list\">\n%s\n</ul>\n</div>\n"
+                "</body></html>\n" % items)
     return confs
 
 
@@ -215,6 +226,95 @@ def trial(k, rng, work, confs, port, stats):
     return None
 
 
+def fetchers(sid):
+    """The scio-fetch processes of session sid, from /proc."""
+    pids = []
+    for e in os.listdir("/proc"):
+        if not e.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % e) as f:
+                st = f.read()
+        except OSError:
+            continue
+        comm = st[st.index("(") + 1:st.rindex(")")]
+        fields = st[st.rindex(")") + 2:].split()
+        if comm == "scio-fetch" and int(fields[3]) == sid:
+            pids.append(int(e))
+    return pids
+
+
+def nightly_trial(k, rng, work, confs, port, stats):
+    """scio-nightly killed (its whole process group) at random moments."""
+    d = os.path.join(work, "nightly-%d" % k)
+    os.makedirs(d)
+    base = "http://127.0.0.1:%d" % port
+    cmd = [os.path.join(TOP, "examples", "cron", "scio-nightly"), "-b", base,
+           "-d", d, "-l", "/pressroom/node_1.htm"]
+    env = dict(os.environ)
+    env["SCIO_FETCH_OPTIONS"] = "--retries 0 -j 3"
+    for run in range(1, 60):
+        slow = rng.random() < 0.35
+        env.pop("SCIO_TEST_WRITE_CHUNK", None)
+        if slow:
+            env["SCIO_TEST_WRITE_CHUNK"] = str(rng.choice([4096, 30000]))
+        kill = run <= 12 and rng.random() < 0.85
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             env=env, start_new_session=True)
+        only_fetch = False
+        if kill:
+            time.sleep(rng.uniform(0, 2.0))
+            # Now and then scio-fetch alone (the OOM killer's choice):
+            # the job goes on to archive what it left.
+            only_fetch = rng.random() < 0.4 and os.path.exists("/proc/self/stat")
+            try:
+                if only_fetch:
+                    for pid in fetchers(p.pid):
+                        os.kill(pid, signal.SIGKILL)
+                else:
+                    os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        err = p.communicate()[1]
+        if only_fetch and p.returncode == 1:
+            stats["kills"] += 1
+            continue
+        stats["runs"] += 1
+        why = state_ok(os.path.join(d, "state"))
+        if why:
+            return "nightly run %d: %s" % (run, why)
+        if p.returncode == -signal.SIGKILL:
+            stats["kills"] += 1
+            continue
+        if p.returncode != 0:
+            return "nightly run %d: status %d: %s" % (run, p.returncode, err.decode()[-300:])
+        break
+    else:
+        return "no nightly run finished"
+    arch = os.path.join(d, "archive")
+    turns = []
+    for name in sorted(os.listdir(arch)):
+        if not name.endswith(".jsonl.gz"):
+            return "archive holds %s" % name
+        r = subprocess.run(["gzip", "-dc", os.path.join(arch, name)], capture_output=True)
+        if r.returncode != 0:
+            return "archive %s does not decompress: %s" % (name, r.stderr.decode()[:200])
+        for ln in r.stdout.decode().split("\n")[:-1]:
+            turns.append(json.loads(ln))
+    seqs = {}
+    for t in turns:
+        seqs.setdefault(t["doc"], []).append(t["seq"])
+    if len(seqs) != len(confs):
+        return "archive holds %d conferences, not %d" % (len(seqs), len(confs))
+    for doc, sq in seqs.items():
+        if sq != list(range(len(sq))):
+            return "archive: conference %s torn or twice: seq %s" % (doc, sq[:20])
+    if os.listdir(os.path.join(d, "rejected")):
+        return "pages rejected: %s" % os.listdir(os.path.join(d, "rejected"))
+    shutil.rmtree(d)
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--trials", type=int, default=20)
@@ -222,6 +322,8 @@ def main():
     ap.add_argument("--work")
     ap.add_argument("--conferences", type=int, default=8)
     ap.add_argument("--delay", type=float, default=0.01)
+    ap.add_argument("--nightly", type=int, default=0,
+                    help="trials of examples/cron/scio-nightly as well")
     a = ap.parse_args()
     seed = a.seed if a.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -239,11 +341,16 @@ def main():
             if why:
                 failed += 1
                 print("trial %d (seed %d): %s" % (k, seed, why))
+        for k in range(1, a.nightly + 1):
+            why = nightly_trial(k, rng, work, confs, port, stats)
+            if why:
+                failed += 1
+                print("nightly trial %d (seed %d): %s" % (k, seed, why))
     finally:
         srv.kill()
         srv.wait()
-    print("%d trials, %d runs, %d killed, %d repairs, %d failed (seed %d)"
-          % (a.trials, stats["runs"], stats["kills"], stats["cut"], failed, seed))
+    print("%d trials, %d nightly trials, %d runs, %d killed, %d repairs, %d failed (seed %d)"
+          % (a.trials, a.nightly, stats["runs"], stats["kills"], stats["cut"], failed, seed))
     if failed == 0 and not a.work:
         shutil.rmtree(work)
     sys.exit(1 if failed else 0)

@@ -18,3 +18,12 @@ test_expect_success "$trials random SIGKILLs of the cron usage: every conference
 	cat report &&
 	grep -q " 0 failed" report
 '
+
+nightly=${SCIO_KILL_NIGHTLY:-8}
+test_expect_success "$nightly random SIGKILLs of scio-nightly (or of its scio-fetch alone): every conference archived once and whole" '
+	if ! command -v flock >/dev/null 2>&1; then echo "no flock"; exit 0; fi
+	/usr/bin/python3 "$SCIO_TOP/tests/kill-harness.py" --trials 0 --nightly '"$nightly"' \
+		--conferences 5 --work "$PWD/work" >report &&
+	cat report &&
+	grep -q " 0 failed" report
+'
