@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "scio/alloc.h"
@@ -52,6 +53,7 @@ usage(void)
 	    "  -A, --user-agent=STRING  User-Agent (default scio-fetch/" SCIO_VERSION " (scio-tools))\n"
 	    "Failures:\n"
 	    "      --retries=N          retries after a transient failure (default 3)\n"
+	    "      --retry-unreachable  retry DNS failures and refused connections too\n"
 	    "      --retry-delay=SECS   first backoff, doubled each retry (default 1)\n"
 	    "      --max-retry-delay=SECS  longest backoff; a longer Retry-After fails\n"
 	    "                           (default 60)\n"
@@ -63,7 +65,9 @@ usage(void)
 	    "      --max-redirs=N       redirects followed, only to http/https (default 5)\n"
 	    "Keeping:\n"
 	    "      --state=FILE         remember pages; send conditional requests; do not\n"
-	    "                           write unchanged pages again\n"
+	    "                           write unchanged pages again; a page counts as done\n"
+	    "                           once its conference is out whole (records, --save\n"
+	    "                           files, WARC records), fsync'ed at each state save\n"
 	    "      --all                with --state, fetch and write every page anyway\n"
 	    "      --checkpoint=SECS    save the state this often during a run (default 1)\n"
 	    "      --save=DIR           also keep each body under DIR/HOST/PATH\n"
@@ -83,7 +87,7 @@ enum {
 	OPT_PER_HOST = 256, OPT_RANDOM_WAIT, OPT_RETRIES, OPT_RETRY_DELAY,
 	OPT_MAX_RETRY_DELAY, OPT_CONNECT_TIMEOUT, OPT_LOW_SPEED_LIMIT,
 	OPT_LOW_SPEED_TIME, OPT_MAX_BYTES, OPT_MAX_REDIRS, OPT_NO_FOLLOW,
-	OPT_PAGES, OPT_MAX_PAGES, OPT_STATE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
+	OPT_PAGES, OPT_MAX_PAGES, OPT_STATE, OPT_RETRY_UNREACHABLE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
 };
 
 static const struct option longopts[] = {
@@ -98,6 +102,7 @@ static const struct option longopts[] = {
 	{"random-wait", no_argument, NULL, OPT_RANDOM_WAIT},
 	{"user-agent", required_argument, NULL, 'A'},
 	{"retries", required_argument, NULL, OPT_RETRIES},
+	{"retry-unreachable", no_argument, NULL, OPT_RETRY_UNREACHABLE},
 	{"retry-delay", required_argument, NULL, OPT_RETRY_DELAY},
 	{"max-retry-delay", required_argument, NULL, OPT_MAX_RETRY_DELAY},
 	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
@@ -165,6 +170,21 @@ is_web(const char *url)
 
 	free(scheme);
 	return web;
+}
+
+/* Whether an operand without a scheme names a file here: meant as
+ * input (-i FILE), never to be guessed into a URL on the site. */
+static int
+is_local_file(const char *arg)
+{
+	char *scheme = scio_url_scheme(arg);
+	struct stat st;
+
+	if (scheme != NULL) {
+		free(scheme);
+		return 0;
+	}
+	return stat(arg, &st) == 0;
 }
 
 /* Adds the URL one input line names: a plain URL or a record's "url". */
@@ -306,6 +326,7 @@ main(int argc, char **argv)
 		case OPT_RANDOM_WAIT: ho.random_wait = 1; break;
 		case 'A': ho.user_agent = optarg; break;
 		case OPT_RETRIES: ho.retries = scio_arg_long("--retries", optarg, 0, 100); break;
+		case OPT_RETRY_UNREACHABLE: ho.retry_unreachable = 1; break;
 		case OPT_RETRY_DELAY: ho.retry_delay = scio_arg_seconds("--retry-delay", optarg); break;
 		case OPT_MAX_RETRY_DELAY: ho.max_retry_delay = scio_arg_seconds("--max-retry-delay", optarg); break;
 		case OPT_CONNECT_TIMEOUT: ho.connect_timeout = scio_arg_seconds("--connect-timeout", optarg); break;
@@ -361,6 +382,10 @@ main(int argc, char **argv)
 			scio_set_status(SCIO_EXIT_ERROR);
 			continue;
 		}
+		if (is_local_file(argv[i]))
+			scio_usage_error("'%s' is a local file, not a URL: to read "
+			    "the URLs in it, use -i %s or < %s", argv[i], argv[i],
+			    argv[i]);
 		if ((url = scio_url_input(argv[i], base, &why)) == NULL) {
 			scio_warn("%s: '%s'", why, argv[i]);
 			scio_set_status(SCIO_EXIT_ERROR);

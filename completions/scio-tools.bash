@@ -23,7 +23,7 @@ _scio_tools()
 	case ${COMP_WORDS[0]##*/} in
 	scio-fetch)
 		opts='--input --base --no-follow --pages --max-pages --jobs --per-host --wait
-			--random-wait --user-agent --retries --retry-delay
+			--random-wait --user-agent --retries --retry-unreachable --retry-delay
 			--max-retry-delay --connect-timeout --timeout --low-speed-limit
 			--low-speed-time --max-bytes --max-redirs --state --all
 			--checkpoint --save --warc --quiet --help --version'
