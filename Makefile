@@ -89,7 +89,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 DEPS_OK  = build/.deps-build
 
 .PHONY: FORCE all check demo serve-sample bench install uninstall clean deps \
-	deps-check fuzz fuzz-run
+	deps-check fuzz fuzz-run torture
 
 all: $(BINS)
 
@@ -148,6 +148,14 @@ ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS)
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)
 	@SCIO_UNITS="$(UNITS)" SCIO_REPLAYS="$(REPLAYS)" SCIO_VALGRIND="$(VALGRIND)" \
 		sh tests/run.sh
+
+# The kill harness with many trials (make check runs 20 of scio-fetch and
+# 8 of scio-nightly): TRIALS=N NIGHTLY=N.
+TRIALS  = 500
+NIGHTLY = 100
+torture: deps-check $(BINS)
+	@PATH="$(CURDIR)/bin:$$PATH" /usr/bin/python3 tests/kill-harness.py \
+		--trials $(TRIALS) --nightly $(NIGHTLY)
 
 build/fuzz/%.o: %.c build/.deps-fuzz
 	@mkdir -p $(@D)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "scio/alloc.h"
@@ -13,6 +14,7 @@
 #include "scio/http.h"
 #include "scio/jsonl.h"
 #include "scio/numarg.h"
+#include "scio/out.h"
 #include "scio/state.h"
 #include "scio/text.h"
 #include "scio/url.h"
@@ -42,6 +44,7 @@ usage(void)
 	    "      --no-follow          fetch only the pages given, no continuation pages\n"
 	    "      --pages=N            walk at most N pages of a listing (node_N) (default 1;\n"
 	    "                           0 for all)\n"
+	    "      --max-pages=N        follow at most N pages of a transcript (default 200)\n"
 	    "Politeness:\n"
 	    "  -j, --jobs=N             transfers at once overall (default 4)\n"
 	    "      --per-host=N         transfers at once to one host (default 2)\n"
@@ -50,6 +53,7 @@ usage(void)
 	    "  -A, --user-agent=STRING  User-Agent (default scio-fetch/" SCIO_VERSION " (scio-tools))\n"
 	    "Failures:\n"
 	    "      --retries=N          retries after a transient failure (default 3)\n"
+	    "      --retry-unreachable  retry DNS failures and refused connections too\n"
 	    "      --retry-delay=SECS   first backoff, doubled each retry (default 1)\n"
 	    "      --max-retry-delay=SECS  longest backoff; a longer Retry-After fails\n"
 	    "                           (default 60)\n"
@@ -61,7 +65,9 @@ usage(void)
 	    "      --max-redirs=N       redirects followed, only to http/https (default 5)\n"
 	    "Keeping:\n"
 	    "      --state=FILE         remember pages; send conditional requests; do not\n"
-	    "                           write unchanged pages again\n"
+	    "                           write unchanged pages again; a page counts as done\n"
+	    "                           once its conference is out whole (records, --save\n"
+	    "                           files, WARC records), fsync'ed at each state save\n"
 	    "      --all                with --state, fetch and write every page anyway\n"
 	    "      --checkpoint=SECS    save the state this often during a run (default 1)\n"
 	    "      --save=DIR           also keep each body under DIR/HOST/PATH\n"
@@ -81,7 +87,7 @@ enum {
 	OPT_PER_HOST = 256, OPT_RANDOM_WAIT, OPT_RETRIES, OPT_RETRY_DELAY,
 	OPT_MAX_RETRY_DELAY, OPT_CONNECT_TIMEOUT, OPT_LOW_SPEED_LIMIT,
 	OPT_LOW_SPEED_TIME, OPT_MAX_BYTES, OPT_MAX_REDIRS, OPT_NO_FOLLOW,
-	OPT_PAGES, OPT_STATE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
+	OPT_PAGES, OPT_MAX_PAGES, OPT_STATE, OPT_RETRY_UNREACHABLE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
 };
 
 static const struct option longopts[] = {
@@ -89,12 +95,14 @@ static const struct option longopts[] = {
 	{"base", required_argument, NULL, 'b'},
 	{"no-follow", no_argument, NULL, OPT_NO_FOLLOW},
 	{"pages", required_argument, NULL, OPT_PAGES},
+	{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
 	{"jobs", required_argument, NULL, 'j'},
 	{"per-host", required_argument, NULL, OPT_PER_HOST},
 	{"wait", required_argument, NULL, 'w'},
 	{"random-wait", no_argument, NULL, OPT_RANDOM_WAIT},
 	{"user-agent", required_argument, NULL, 'A'},
 	{"retries", required_argument, NULL, OPT_RETRIES},
+	{"retry-unreachable", no_argument, NULL, OPT_RETRY_UNREACHABLE},
 	{"retry-delay", required_argument, NULL, OPT_RETRY_DELAY},
 	{"max-retry-delay", required_argument, NULL, OPT_MAX_RETRY_DELAY},
 	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
@@ -164,6 +172,21 @@ is_web(const char *url)
 	return web;
 }
 
+/* Whether an operand without a scheme names a file here: meant as
+ * input (-i FILE), never to be guessed into a URL on the site. */
+static int
+is_local_file(const char *arg)
+{
+	char *scheme = scio_url_scheme(arg);
+	struct stat st;
+
+	if (scheme != NULL) {
+		free(scheme);
+		return 0;
+	}
+	return stat(arg, &st) == 0;
+}
+
 /* Adds the URL one input line names: a plain URL or a record's "url". */
 static void
 add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
@@ -226,6 +249,32 @@ add_file(struct scio_crawl *c, const char *path, const char *base)
 	scio_input_close(&in);
 }
 
+static int
+sync_warc(void *w)
+{
+	return scio_warc_sync(w);
+}
+
+/* Appends rec as one line of JSON to b. */
+static void
+add_record(struct scio_buf *b, const json_t *rec)
+{
+	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+	size_t room, n;
+
+	scio_buf_grow(b, 4096);
+	room = b->cap - b->len - 1;
+	n = json_dumpb(rec, b->s + b->len, room, flags);
+	if (n == 0)
+		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
+	if (n > room) {
+		scio_buf_grow(b, n);
+		n = json_dumpb(rec, b->s + b->len, n, flags);
+	}
+	b->len += n;
+	scio_buf_addc(b, '\n');
+}
+
 static void
 progress(const struct scio_http *h, int final)
 {
@@ -247,7 +296,8 @@ main(int argc, char **argv)
 		.max_bytes = 16LL << 20, .max_redirs = 5,
 		.user_agent = "scio-fetch/" SCIO_VERSION " (scio-tools)",
 	};
-	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1, .checkpoint = 1 };
+	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1,
+	    .max_pages = 200, .checkpoint = 1 };
 	const char *base = DEFAULT_BASE, *state_path = NULL, *save_dir = NULL;
 	const char *warc_path = NULL;
 	char **inputs = NULL, *check;
@@ -256,6 +306,7 @@ main(int argc, char **argv)
 	struct scio_http *http;
 	struct scio_crawl *crawl;
 	struct scio_fetched *p;
+	struct scio_buf group = {0};
 
 	scio_cli_start(argc, argv, longopts);
 	opterr = 0;
@@ -268,12 +319,14 @@ main(int argc, char **argv)
 		case 'b': base = optarg; break;
 		case OPT_NO_FOLLOW: co.follow = 0; break;
 		case OPT_PAGES: co.listing_pages = scio_arg_long("--pages", optarg, 0, 1000000); break;
+		case OPT_MAX_PAGES: co.max_pages = scio_arg_long("--max-pages", optarg, 1, 100000); break;
 		case 'j': ho.jobs = scio_arg_long("--jobs", optarg, 1, 1000); break;
 		case OPT_PER_HOST: ho.per_host = scio_arg_long("--per-host", optarg, 1, 1000); break;
 		case 'w': ho.wait = scio_arg_seconds("--wait", optarg); break;
 		case OPT_RANDOM_WAIT: ho.random_wait = 1; break;
 		case 'A': ho.user_agent = optarg; break;
 		case OPT_RETRIES: ho.retries = scio_arg_long("--retries", optarg, 0, 100); break;
+		case OPT_RETRY_UNREACHABLE: ho.retry_unreachable = 1; break;
 		case OPT_RETRY_DELAY: ho.retry_delay = scio_arg_seconds("--retry-delay", optarg); break;
 		case OPT_MAX_RETRY_DELAY: ho.max_retry_delay = scio_arg_seconds("--max-retry-delay", optarg); break;
 		case OPT_CONNECT_TIMEOUT: ho.connect_timeout = scio_arg_seconds("--connect-timeout", optarg); break;
@@ -297,10 +350,17 @@ main(int argc, char **argv)
 	if (check == NULL)
 		scio_usage_error("invalid --base URL: '%s'", base);
 	free(check);
-	if (state_path != NULL)
+	if (state_path != NULL) {
 		co.state = scio_state_open(state_path);
+		scio_out_resume(scio_state_output_size(co.state, STDOUT_FILENO));
+		scio_state_watch_output(co.state, STDOUT_FILENO);
+	} else {
+		scio_out_resume(-1);
+	}
 	if (warc_path != NULL)
 		ho.warc = scio_warc_open(warc_path);
+	if (co.state != NULL && ho.warc != NULL)
+		scio_state_presave(co.state, sync_warc, ho.warc);
 	co.window = ho.jobs * 4;
 	ho.stop = &got_signal;
 	catch_signals();
@@ -322,6 +382,10 @@ main(int argc, char **argv)
 			scio_set_status(SCIO_EXIT_ERROR);
 			continue;
 		}
+		if (is_local_file(argv[i]))
+			scio_usage_error("'%s' is a local file, not a URL: to read "
+			    "the URLs in it, use -i %s or < %s", argv[i], argv[i],
+			    argv[i]);
 		if ((url = scio_url_input(argv[i], base, &why)) == NULL) {
 			scio_warn("%s: '%s'", why, argv[i]);
 			scio_set_status(SCIO_EXIT_ERROR);
@@ -334,31 +398,34 @@ main(int argc, char **argv)
 		add_file(crawl, "-", base);
 
 	show = !quiet && isatty(STDERR_FILENO);
+	/* A group (a transcript and its pages) goes out in one write, and
+	 * its pages count as delivered once it is out (scio_crawl_commit). */
 	while ((p = scio_crawl_next(crawl)) != NULL) {
+		int last = p->last;
+
 		if (p->outcome == SCIO_FETCH_FAILED) {
 			if (show)
 				fputs("\r\033[K", stderr);
 			scio_warn("%s: %s", p->resp->url, p->resp->error);
 			scio_set_status(SCIO_EXIT_NONE);
-			scio_fetched_free(p);
-			continue;
-		}
-		if (p->outcome == SCIO_FETCH_NEW) {
+		} else if (p->outcome == SCIO_FETCH_NEW) {
 			json_t *rec = scio_fetched_record(p);
 
+			/* A body that cannot be kept loses no record. */
 			if (save_dir != NULL && scio_save_body(save_dir,
 			    p->resp->url, scio_buf_str(&p->resp->body),
-			    p->resp->body.len) < 0) {
+			    p->resp->body.len) < 0)
 				scio_set_status(SCIO_EXIT_ERROR);
-				json_decref(rec);
-				scio_fetched_free(p);
-				continue;
-			}
-			scio_record_write(rec);
+			add_record(&group, rec);
 			json_decref(rec);
-			scio_out_flush();
 		}
 		scio_crawl_done(crawl, p);
+		if (last) {
+			scio_out_write(group.s, group.len);
+			scio_out_flush();
+			scio_buf_reset(&group);
+			scio_crawl_commit(crawl);
+		}
 		if (show)
 			progress(http, 0);
 	}
@@ -368,13 +435,14 @@ main(int argc, char **argv)
 		scio_warn("stopped by %s: pages not yet written are fetched by "
 		    "the next run", got_signal == SIGINT ? "SIGINT" : "SIGTERM");
 	if (co.state != NULL) {
-		scio_state_save(co.state);
+		scio_state_checkpoint(co.state, 0);
 		scio_state_close(co.state);
 	}
 	scio_warc_close(ho.warc);
 	scio_crawl_free(crawl);
 	scio_http_free(http);
 	free(inputs);
+	scio_buf_free(&group);
 	scio_out_close();
 	if (got_signal)
 		die_of_signal(got_signal);

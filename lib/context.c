@@ -16,9 +16,11 @@ struct scio_context {
 	int have_key;
 	int group_selected;
 	struct scio_buf pending;	/* its records so far, none selected */
-	/* Neighbour mode: a ring of the last records not yet written. */
+	/* Neighbour mode: a ring of the last records not yet written,
+	 * grown as records come (never beyond before), so that memory
+	 * follows what is held, not the -B asked for. */
 	struct scio_buf *ring;
-	size_t ring_start, ring_len;
+	size_t ring_start, ring_len, ring_cap;
 	size_t after_left;
 	struct scio_buf cur_doc;
 	int have_doc;
@@ -32,8 +34,6 @@ scio_context_new(int qa, size_t before, size_t after)
 	c->qa = qa;
 	c->before = before;
 	c->after = after;
-	if (before > 0)
-		c->ring = scio_calloc(before, sizeof(*c->ring));
 	return c;
 }
 
@@ -42,7 +42,7 @@ scio_context_free(struct scio_context *c)
 {
 	if (c == NULL)
 		return;
-	for (size_t i = 0; i < c->before; i++)
+	for (size_t i = 0; i < c->ring_cap; i++)
 		scio_buf_free(&c->ring[i]);
 	free(c->ring);
 	scio_buf_free(&c->doc);
@@ -98,6 +98,24 @@ ring_clear(struct scio_context *c)
 	c->ring_len = 0;
 }
 
+/* Doubles the ring (up to before), its records kept in order. */
+static void
+ring_grow(struct scio_context *c)
+{
+	size_t cap = c->ring_cap < 8 ? 8 : c->ring_cap * 2;
+	struct scio_buf *ring;
+
+	if (cap > c->before)
+		cap = c->before;
+	ring = scio_calloc(cap, sizeof(*ring));
+	for (size_t i = 0; i < c->ring_cap; i++)
+		ring[i] = c->ring[(c->ring_start + i) % c->ring_cap];
+	free(c->ring);
+	c->ring = ring;
+	c->ring_start = 0;
+	c->ring_cap = cap;
+}
+
 static void
 add_neighbour(struct scio_context *c, const char *bytes, size_t n, const char *doc,
     int selected)
@@ -113,7 +131,7 @@ add_neighbour(struct scio_context *c, const char *bytes, size_t n, const char *d
 	}
 	if (selected) {
 		for (size_t i = 0; i < c->ring_len; i++) {
-			struct scio_buf *b = &c->ring[(c->ring_start + i) % c->before];
+			struct scio_buf *b = &c->ring[(c->ring_start + i) % c->ring_cap];
 
 			scio_out_write(b->s, b->len);
 		}
@@ -126,11 +144,13 @@ add_neighbour(struct scio_context *c, const char *bytes, size_t n, const char *d
 	} else if (c->before > 0 && doc != NULL) {
 		struct scio_buf *b;
 
+		if (c->ring_len == c->ring_cap && c->ring_cap < c->before)
+			ring_grow(c);
 		if (c->ring_len == c->before) {
-			c->ring_start = (c->ring_start + 1) % c->before;
+			c->ring_start = (c->ring_start + 1) % c->ring_cap;
 			c->ring_len--;
 		}
-		b = &c->ring[(c->ring_start + c->ring_len) % c->before];
+		b = &c->ring[(c->ring_start + c->ring_len) % c->ring_cap];
 		scio_buf_reset(b);
 		scio_buf_add(b, bytes, n);
 		c->ring_len++;

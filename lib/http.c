@@ -373,13 +373,18 @@ job_free(struct job *j)
 	free(j);
 }
 
+/* Whether a failure may pass: a host that does not resolve or refuses
+ * the connection will most likely do so again a second later, so those
+ * are retried only when asked (--retry-unreachable). */
 static int
-transient(CURLcode rc)
+transient(const struct scio_http *h, CURLcode rc)
 {
 	switch (rc) {
-	case CURLE_OPERATION_TIMEDOUT:
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return h->o.retry_unreachable;
+	case CURLE_OPERATION_TIMEDOUT:
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
 	case CURLE_PARTIAL_FILE:
@@ -482,7 +487,7 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 		    "followed", target);
 	} else {
 		why = curl_words(j, rc);
-		retry = transient(rc);
+		retry = transient(h, rc);
 	}
 	if (!retry || j->attempt >= h->o.retries) {
 		if (retry && j->attempt > 0) {

@@ -24,8 +24,6 @@ struct scio_incheck {
 };
 
 static int quiet_files;		/* -s: no message for a file that fails */
-static scio_out_hook *divert;	/* where scio_out_write sends bytes instead */
-static void *divert_arg;
 
 void
 scio_input_quiet(int on)
@@ -190,6 +188,13 @@ scio_input_next(struct scio_input *in)
 	errno = 0;
 	n = getline(&in->line, &in->cap, in->fp);
 	if (n < 0) {
+		if (errno == ENOMEM) {
+			/* not the end: a line too long for the memory there is */
+			scio_bad_input(in->name, in->lineno + 1, "line too long "
+			    "for the memory available");
+			scio_set_status(SCIO_EXIT_ERROR);
+			return -1;
+		}
 		if (ferror(in->fp)) {
 			file_failed(in->name, 1);
 			return -1;
@@ -342,80 +347,4 @@ scio_read_file(const char *path, struct scio_buf *b)
 	scio_input_close(&in);
 	scio_buf_grow(b, 0);
 	return 0;
-}
-
-static void
-write_failed(void)
-{
-	if (errno == EPIPE)
-		exit(SCIO_EXIT_ERROR);
-	scio_die_errno(SCIO_EXIT_ERROR, "write error");
-}
-
-void
-scio_out_init(void)
-{
-	static char buf[1 << 16];
-
-	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
-}
-
-void
-scio_out_divert(scio_out_hook *fn, void *arg)
-{
-	divert = fn;
-	divert_arg = arg;
-}
-
-void
-scio_out_write(const void *p, size_t n)
-{
-	if (divert != NULL) {
-		/* what the hook writes goes out, not back into the hook */
-		scio_out_hook *fn = divert;
-
-		divert = NULL;
-		fn(divert_arg, p, n);
-		divert = fn;
-		return;
-	}
-	if (n && fwrite(p, 1, n, stdout) != n)
-		write_failed();
-}
-
-void
-scio_out_flush(void)
-{
-	if (fflush(stdout) == EOF)
-		write_failed();
-}
-
-void
-scio_record_write(const json_t *rec)
-{
-	static char *buf;
-	static size_t cap;
-	size_t n;
-
-	/* One dump into a reused buffer, one write: jansson's callback
-	 * form would call back for every key and value. */
-	n = json_dumpb(rec, buf, cap, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	if (n == 0)
-		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
-	if (n >= cap) {
-		cap = n + n / 2 + 256;
-		buf = scio_realloc(buf, cap);
-		n = json_dumpb(rec, buf, cap, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	}
-	buf[n] = '\n';
-	scio_out_write(buf, n + 1);
-}
-
-void
-scio_out_close(void)
-{
-	if (fflush(stdout) == EOF || ferror(stdout))
-		write_failed();
-	if (fclose(stdout) == EOF)
-		write_failed();
 }

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +31,12 @@ struct scio_state {
 	struct scio_strmap index;	/* url -> entry */
 	int dirty;
 	double saved_at;
+	/* standard output as of the last save, when a regular file */
+	long long out_dev, out_ino, out_size;
+	int out_known;		/* those three were read or written */
+	int out_fd;		/* fsync'ed and measured before a save, or -1 */
+	int (*presave)(void *);	/* more to make durable first, or NULL */
+	void *presave_arg;
 };
 
 static double
@@ -69,7 +77,7 @@ lock(struct scio_state *st)
 	struct scio_buf lp = {0};
 
 	scio_buf_printf(&lp, "%s.lock", st->path);
-	st->lockfd = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	st->lockfd = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
 	if (st->lockfd < 0)
 		scio_die_errno(SCIO_EXIT_ERROR, "cannot open lock file '%s'", lp.s);
 	if (flock(st->lockfd, LOCK_EX | LOCK_NB) < 0) {
@@ -79,6 +87,22 @@ lock(struct scio_state *st)
 		scio_die_errno(SCIO_EXIT_ERROR, "cannot lock '%s'", lp.s);
 	}
 	scio_buf_free(&lp);
+}
+
+/* The header's "output": standard output as the last save left it. */
+static void
+read_output(struct scio_state *st, json_t *o)
+{
+	json_t *dev = json_object_get(o, "dev"), *ino = json_object_get(o, "ino");
+	json_t *size = json_object_get(o, "size");
+
+	if (!json_is_integer(dev) || !json_is_integer(ino) ||
+	    !json_is_integer(size) || json_integer_value(size) < 0)
+		return;
+	st->out_dev = json_integer_value(dev);
+	st->out_ino = json_integer_value(ino);
+	st->out_size = json_integer_value(size);
+	st->out_known = 1;
 }
 
 int
@@ -107,6 +131,8 @@ scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why)
 				    "file (format %d expected)", st->path,
 				    STATE_FORMAT);
 				rc = -1;
+			} else {
+				read_output(st, json_object_get(o, "output"));
 			}
 		} else if ((e.url = (char *)field(o, "url")) == NULL) {
 			scio_buf_printf(why, "%s:%zu: state entry without "
@@ -158,15 +184,35 @@ scio_state_new(const char *path)
 
 	st->path = scio_strdup(path);
 	st->lockfd = -1;
+	st->out_fd = -1;
 	st->saved_at = now();
 	return st;
+}
+
+/* The file a state name stands for: a symbolic link is followed to its
+ * target, so that the lock and the rename act on the real file whatever
+ * name a run was given. */
+static char *
+resolve(const char *path)
+{
+	struct stat st;
+	char *real;
+
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+		return scio_strdup(path);
+	if ((real = realpath(path, NULL)) == NULL)
+		scio_die_errno(SCIO_EXIT_ERROR, "state file '%s' is a symbolic "
+		    "link that cannot be followed", path);
+	return real;
 }
 
 struct scio_state *
 scio_state_open(const char *path)
 {
-	struct scio_state *st = scio_state_new(path);
+	char *real = resolve(path);
+	struct scio_state *st = scio_state_new(real);
 
+	free(real);
 	lock(st);
 	load(st);
 	st->saved_at = now();
@@ -235,7 +281,12 @@ dump(const char *p, size_t n, void *fp)
 int
 scio_state_write(struct scio_state *st, FILE *fp)
 {
-	fprintf(fp, "{\"scio_fetch_state\":%d}\n", STATE_FORMAT);
+	if (st->out_known)
+		fprintf(fp, "{\"scio_fetch_state\":%d,\"output\":{\"dev\":%lld,"
+		    "\"ino\":%lld,\"size\":%lld}}\n", STATE_FORMAT, st->out_dev,
+		    st->out_ino, st->out_size);
+	else
+		fprintf(fp, "{\"scio_fetch_state\":%d}\n", STATE_FORMAT);
 	for (size_t i = 0; i < st->n; i++) {
 		const struct scio_state_entry *e = st->v[i];
 		json_t *o = json_object();
@@ -272,19 +323,53 @@ sync_dir(const char *path)
 	free(dir);
 }
 
+/* Makes what the state is about to count durable first: the WARC (the
+ * caller's hook) and standard output, whose size is then recorded. */
+static int
+sync_delivered(struct scio_state *st)
+{
+	struct stat sb;
+
+	if (st->presave != NULL && st->presave(st->presave_arg) < 0)
+		return -1;
+	if (st->out_fd < 0)
+		return 0;
+	if (fsync(st->out_fd) < 0 || fstat(st->out_fd, &sb) < 0) {
+		scio_warn_errno("cannot make standard output durable; state "
+		    "file '%s' not saved", st->path);
+		return -1;
+	}
+	st->out_dev = (long long)sb.st_dev;
+	st->out_ino = (long long)sb.st_ino;
+	st->out_size = (long long)sb.st_size;
+	st->out_known = 1;
+	return 0;
+}
+
 int
 scio_state_save(struct scio_state *st)
 {
 	struct scio_buf tmp = {0};
 	FILE *fp;
+	mode_t mask;
 	int fd, rc = -1;
 
-	scio_buf_printf(&tmp, "%s.tmp", st->path);
-	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
+	if (sync_delivered(st) < 0)
+		goto out;
+	/* A new name no one else can have made: O_EXCL, never through a
+	 * link planted beside the state. */
+	scio_buf_printf(&tmp, "%s.tmpXXXXXX", st->path);
+	fd = mkstemp(tmp.s);
+	if (fd < 0) {
 		scio_warn_errno("cannot write state file '%s'", tmp.s);
-		if (fd >= 0)
-			close(fd);
+		goto out;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		close(fd);
+		unlink(tmp.s);
 		goto out;
 	}
 	if (scio_state_write(st, fp) < 0 || fsync(fd) < 0) {
@@ -312,6 +397,42 @@ out:
 	if (rc < 0)
 		scio_set_status(SCIO_EXIT_ERROR);
 	return rc;
+}
+
+void
+scio_state_watch_output(struct scio_state *st, int fd)
+{
+	struct stat sb;
+
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return;
+	st->out_fd = fd;
+	/* What the state says of the output must hold from the first byte
+	 * this run writes: else a run killed before its first save would
+	 * leave records no later run can tell from older ones. */
+	if (!st->out_known || st->out_dev != (long long)sb.st_dev ||
+	    st->out_ino != (long long)sb.st_ino ||
+	    st->out_size != (long long)sb.st_size)
+		scio_state_save(st);
+}
+
+void
+scio_state_presave(struct scio_state *st, int (*fn)(void *), void *arg)
+{
+	st->presave = fn;
+	st->presave_arg = arg;
+}
+
+long long
+scio_state_output_size(const struct scio_state *st, int fd)
+{
+	struct stat sb;
+
+	if (!st->out_known || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) ||
+	    (long long)sb.st_dev != st->out_dev ||
+	    (long long)sb.st_ino != st->out_ino)
+		return -1;
+	return st->out_size;
 }
 
 int

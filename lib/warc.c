@@ -1,14 +1,17 @@
 /* warc.c: a WARC/1.1 writer (warcinfo, request, response records). */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "scio/alloc.h"
 #include "scio/diag.h"
+#include "scio/out.h"
 #include "scio/warc.h"
 
 #ifndef SCIO_VERSION
@@ -17,9 +20,10 @@
 
 struct scio_warc {
 	char *path;
-	FILE *fp;
+	int fd;
 	char info_id[64];
 	int urandom;
+	struct scio_buf out;	/* the records of one exchange */
 };
 
 static void
@@ -43,26 +47,155 @@ new_id(struct scio_warc *w, char out[64])
 	    r[14], r[15]);
 }
 
-static void
-check(struct scio_warc *w)
-{
-	if (ferror(w->fp))
-		scio_die_errno(SCIO_EXIT_ERROR, "cannot write WARC file '%s'",
-		    w->path);
-}
-
-/* One record: the WARC head (with extra fields), the block, CRLF CRLF. */
+/* Appends one record to w->out: the WARC head (with extra fields), the
+ * block, CRLF CRLF. */
 static void
 record(struct scio_warc *w, const char *type, const char *id,
     const char *date, const char *extra, const char *ctype,
     const struct scio_buf *block)
 {
-	fprintf(w->fp, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: %s\r\n"
+	scio_buf_printf(&w->out, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: %s\r\n"
 	    "WARC-Date: %s\r\n%sContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
 	    type, id, date, extra, ctype, block->len);
-	fwrite(scio_buf_str(block), 1, block->len, w->fp);
-	fputs("\r\n\r\n", w->fp);
-	check(w);
+	scio_buf_add(&w->out, scio_buf_str(block), block->len);
+	scio_buf_add(&w->out, "\r\n\r\n", 4);
+}
+
+/* Hands w->out to the file in one write: the records are in the kernel
+ * before the page they hold counts as delivered.  A short write is cut
+ * off again, so that the file never ends in a torn record. */
+static void
+emit(struct scio_warc *w)
+{
+	off_t at = lseek(w->fd, 0, SEEK_END);
+	size_t done = 0, chunk = scio_test_write_chunk(), left;
+
+	while (done < w->out.len) {
+		ssize_t n;
+
+		if (chunk > 0 && done > 0)
+			usleep(1000);
+		left = w->out.len - done;
+		n = write(w->fd, w->out.s + done, chunk > 0 && left > chunk ?
+		    chunk : left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int errnum = n < 0 ? errno : ENOSPC;
+
+			if (at >= 0 && ftruncate(w->fd, at) < 0)
+				scio_warn_errno("cannot cut a torn record off "
+				    "WARC file '%s'", w->path);
+			errno = errnum;
+			scio_die_errno(SCIO_EXIT_ERROR, "cannot write WARC file "
+			    "'%s'", w->path);
+		}
+		done += (size_t)n;
+	}
+	scio_buf_reset(&w->out);
+}
+
+/* The Content-Length in a record head, or -1. */
+static long long
+head_length(const char *head, size_t n)
+{
+	static const char name[] = "\r\nContent-Length:";
+	const char *p = head, *end = head + n;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) > sizeof(name) - 1 &&
+		    strncasecmp(p, name, sizeof(name) - 1) == 0) {
+			long long v = 0;
+			int any = 0;
+
+			p += sizeof(name) - 1;
+			while (p < end && *p == ' ')
+				p++;
+			for (; p < end && *p >= '0' && *p <= '9'; p++, any = 1) {
+				if (v > (1LL << 50))
+					return -1;
+				v = v * 10 + (*p - '0');
+			}
+			return any ? v : -1;
+		}
+		p++;
+	}
+	return -1;
+}
+
+/* Where the first CRLF CRLF in p[0..n) starts, or NULL. */
+static const char *
+blank_line(const char *p, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if (p[i] == '\r' && memcmp(p + i, "\r\n\r\n", 4) == 0)
+			return p + i;
+	return NULL;
+}
+
+/* Walks the records of an existing WARC file by their heads.  A file
+ * that ends inside a record (a run killed, or a disk full, while writing
+ * it) is cut back to its last whole record, with a warning; a file that
+ * is not WARC, or is broken before its end, is refused. */
+static void
+repair(struct scio_warc *w)
+{
+	static const char magic[] = "WARC/1.";
+	const size_t nmagic = sizeof(magic) - 1;
+	struct stat st;
+	char head[65536];
+	off_t pos = 0;
+
+	if (fstat(w->fd, &st) < 0)
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot read WARC file '%s'", w->path);
+	if (!S_ISREG(st.st_mode))
+		return;
+	while (pos < st.st_size) {
+		ssize_t n = pread(w->fd, head, sizeof(head), pos);
+		const char *end;
+		long long len;
+		off_t next;
+		char tail[4];
+
+		if (n <= 0)
+			scio_die_errno(SCIO_EXIT_ERROR, "cannot read WARC file "
+			    "'%s'", w->path);
+		if (memcmp(head, magic, (size_t)n < nmagic ? (size_t)n : nmagic) != 0)
+			scio_die(SCIO_EXIT_ERROR, "%s: not a WARC file, or damaged "
+			    "at byte %lld; not appending to it", w->path,
+			    (long long)pos);
+		end = blank_line(head, (size_t)n);
+		if (end == NULL || (size_t)n < nmagic) {
+			if (pos + n == st.st_size)
+				goto torn;
+			scio_die(SCIO_EXIT_ERROR, "%s: a record head longer than "
+			    "64 kB at byte %lld; not appending to it", w->path,
+			    (long long)pos);
+		}
+		len = head_length(head, (size_t)(end - head) + 2);
+		if (len < 0)
+			scio_die(SCIO_EXIT_ERROR, "%s: a record without a "
+			    "Content-Length at byte %lld; not appending to it",
+			    w->path, (long long)pos);
+		next = pos + (end - head) + 4 + len + 4;
+		if (next > st.st_size)
+			goto torn;
+		if (pread(w->fd, tail, 4, next - 4) != 4 ||
+		    memcmp(tail, "\r\n\r\n", 4) != 0)
+			scio_die(SCIO_EXIT_ERROR, "%s: a record not ended by CRLF "
+			    "CRLF at byte %lld; not appending to it", w->path,
+			    (long long)pos);
+		pos = next;
+	}
+	return;
+torn:
+	scio_warn("%s: ends in a torn record (%lld bytes, from a run that was "
+	    "stopped); cut off before appending", w->path,
+	    (long long)(st.st_size - pos));
+	if (ftruncate(w->fd, pos) < 0)
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot cut a torn record off "
+		    "WARC file '%s'", w->path);
 }
 
 static void
@@ -83,9 +216,10 @@ scio_warc_open(const char *path)
 	char date[32];
 
 	w->path = scio_strdup(path);
-	w->fp = fopen(path, "ab");
-	if (w->fp == NULL)
+	w->fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (w->fd < 0)
 		scio_die_errno(SCIO_EXIT_ERROR, "cannot open WARC file '%s'", path);
+	repair(w);
 	w->urandom = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
 	new_id(w, w->info_id);
@@ -98,6 +232,7 @@ scio_warc_open(const char *path)
 	scio_buf_printf(&extra, "WARC-Filename: %s\r\n", slash ? slash + 1 : path);
 	record(w, "warcinfo", w->info_id, date, extra.s, "application/warc-fields",
 	    &info);
+	emit(w);
 	scio_buf_free(&info);
 	scio_buf_free(&extra);
 	return w;
@@ -155,8 +290,18 @@ scio_warc_exchange(struct scio_warc *w, const char *uri, const char *date,
 	    "WARC-Concurrent-To: %s\r\n", uri, w->info_id, resp_id);
 	record(w, "request", req_id, date, extra.s,
 	    "application/http;msgtype=request", &block);
+	emit(w);
 	scio_buf_free(&block);
 	scio_buf_free(&extra);
+}
+
+int
+scio_warc_sync(struct scio_warc *w)
+{
+	if (w == NULL || fsync(w->fd) == 0)
+		return 0;
+	scio_warn_errno("cannot write WARC file '%s'", w->path);
+	return -1;
 }
 
 void
@@ -164,11 +309,12 @@ scio_warc_close(struct scio_warc *w)
 {
 	if (w == NULL)
 		return;
-	if (fflush(w->fp) == EOF || ferror(w->fp) || fclose(w->fp) == EOF)
+	if (fsync(w->fd) < 0 || close(w->fd) < 0)
 		scio_die_errno(SCIO_EXIT_ERROR, "cannot write WARC file '%s'",
 		    w->path);
 	if (w->urandom >= 0)
 		close(w->urandom);
+	scio_buf_free(&w->out);
 	free(w->path);
 	free(w);
 }

@@ -80,6 +80,8 @@ class Handler(BaseHTTPRequestHandler):
     def static(self, path, q):
         rel = os.path.normpath(urllib.parse.unquote(path)).lstrip("/")
         full = os.path.join(self.server.root, rel)
+        if path.endswith("/") and os.path.isdir(full):
+            full = os.path.join(full, "index.html")
         if rel.startswith("..") or not os.path.isfile(full):
             return self.send_body(404, page("Not found", "<p>No such page.</p>"))
         with open(full, "rb") as f:
@@ -138,6 +140,12 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_body(429, page("Slow down", "<p>Too many.</p>"),
                                       headers=[("Retry-After", q.get("secs", "1"))])
             return self.send_body(200, page("Allowed", "<p>Thanks for waiting.</p>"))
+        if name == "304":
+            # Not Modified, whether or not the request was conditional.
+            self.send_response(304)
+            self.send_header("ETag", '"never"')
+            self.end_headers()
+            return
         if name == "404":
             return self.send_body(404, page("Not found", "<p>Gone.</p>"))
         if name == "hang":

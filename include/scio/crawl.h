@@ -13,6 +13,7 @@
 struct scio_crawl_opts {
 	int follow;		/* fetch continuation pages */
 	long listing_pages;	/* listing pages walked, 0 for all */
+	long max_pages;		/* pages of a transcript followed, 0 for all */
 	int all;		/* deliver unchanged pages too, unconditionally */
 	struct scio_state *state;	/* or NULL */
 	double checkpoint;	/* seconds between state saves */
@@ -23,6 +24,7 @@ enum scio_outcome {
 	SCIO_FETCH_NEW,		/* new or changed: to be written out */
 	SCIO_FETCH_UNCHANGED,	/* 304 or the same content as last time */
 	SCIO_FETCH_FAILED,	/* failed for good: resp->error says why */
+	SCIO_FETCH_WITHHELD,	/* fetched, but another page of its group failed */
 };
 
 struct scio_fetched {
@@ -33,6 +35,7 @@ struct scio_fetched {
 	char *hash;		/* of the body, or NULL */
 	void *group;		/* internal */
 	long page;
+	int last;		/* the last page of its group */
 };
 
 struct scio_crawl;
@@ -44,12 +47,20 @@ struct scio_crawl *scio_crawl_new(struct scio_http *h,
 void scio_crawl_add(struct scio_crawl *c, const char *url);
 
 /* The next page in delivery order, or NULL when all are done or the
- * http options' stop flag was set. */
+ * http options' stop flag was set.  A group's pages come only once all
+ * of them are in, and whole: when one failed, the others are WITHHELD;
+ * when one is new or changed, all are NEW (pages that came back 304 are
+ * fetched again unconditionally first).  The last has ->last set. */
 struct scio_fetched *scio_crawl_next(struct scio_crawl *c);
 
-/* Records a delivered page in the state (call it only after its record
- * was written out without error) and frees the page. */
+/* Notes a page of the group being delivered for the state, and frees
+ * the page; the notes go into the state at scio_crawl_commit. */
 void scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p);
+
+/* Records the pages noted since the last call in the state (call it once
+ * the whole group's records, --save files and WARC records are out) and
+ * saves the state when a checkpoint is due. */
+void scio_crawl_commit(struct scio_crawl *c);
 
 /* Frees a page without recording it. */
 void scio_fetched_free(struct scio_fetched *p);

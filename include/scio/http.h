@@ -16,6 +16,7 @@ struct scio_http_opts {
 	double wait;		/* seconds between request starts to one host */
 	int random_wait;	/* wait 0.5..1.5 times wait */
 	long retries;		/* further tries after a transient failure */
+	int retry_unreachable;	/* DNS failures and refused connections too */
 	double retry_delay;	/* first backoff, doubled each retry */
 	double max_retry_delay;	/* longest backoff; a longer Retry-After fails */
 	double connect_timeout;

@@ -18,7 +18,8 @@ struct scio_state_entry {
 
 struct scio_state;
 
-/* Locks path (through "PATH.lock", held until scio_state_close) and loads
+/* Locks path (through "PATH.lock"; a symbolic link is followed first, so
+ * that runs given two names of one file are serialised, held until scio_state_close) and loads
  * it; a missing file is an empty state. Ends the program (status 2) with
  * a clear message when another run holds the lock or the file is not a
  * state file. */
@@ -41,14 +42,28 @@ const struct scio_state_entry *scio_state_get(struct scio_state *st,
 /* Records e (copied) as the entry for e->url, in memory. */
 void scio_state_put(struct scio_state *st, const struct scio_state_entry *e);
 
-/* Replaces the file with the state in memory: written to "PATH.tmp",
- * fsync'd and renamed over PATH, so a reader sees the old or the new
+/* Replaces the file with the state in memory: first the presave hook and
+ * a watched standard output are made durable (fsync) and the output's
+ * size recorded; then the state is written to a new "PATH.tmpXXXXXX"
+ * (O_EXCL), fsync'd and renamed over PATH, so a reader sees the old or the new
  * state, never a mix. Returns 0, or -1 after reporting the error. */
 int scio_state_save(struct scio_state *st);
 
 /* Saves when something changed and at least interval seconds went by
  * since the last save. Returns as scio_state_save. */
 int scio_state_checkpoint(struct scio_state *st, double interval);
+
+/* Standard output (fd), when a regular file, is fsync'ed before every
+ * save, and its device, inode and size go into the state's header; the
+ * state is saved at once when the header does not yet say them. */
+void scio_state_watch_output(struct scio_state *st, int fd);
+
+/* fn(arg) runs before every save; a save is given up when it fails. */
+void scio_state_presave(struct scio_state *st, int (*fn)(void *), void *arg);
+
+/* The size fd had at the last save when it is the same file as then,
+ * else -1: what follows was written by a run that did not save again. */
+long long scio_state_output_size(const struct scio_state *st, int fd);
 
 /* Releases the lock and frees the state (without saving). */
 void scio_state_close(struct scio_state *st);

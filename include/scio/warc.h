@@ -7,7 +7,11 @@
 struct scio_warc;
 
 /* Opens path for appending and writes a warcinfo record naming the
- * software. Ends the program (status 2) when it cannot. */
+ * software. An existing file is first walked record by record: one that
+ * ends in a torn record (a run stopped while writing it) is cut back to
+ * its last whole record, with a warning; one that is not WARC, or is
+ * damaged before its end, is refused. Ends the program (status 2) when
+ * it cannot go on. */
 struct scio_warc *scio_warc_open(const char *path);
 
 /* Writes one exchange: a request record (req: the request head as sent)
@@ -15,12 +19,16 @@ struct scio_warc *scio_warc_open(const char *path);
  * body). The body is the payload after transfer and content decoding, so
  * Transfer-Encoding, Content-Encoding and Content-Length are replaced by
  * one Content-Length of the body. date is RFC 3339 UTC. A write error
- * ends the program (status 2). */
+ * ends the program (status 2). The two records go to the file in one
+ * write (cut off again after a short one), before this returns. */
 void scio_warc_exchange(struct scio_warc *w, const char *uri, const char *date,
     const char *req, size_t reqlen, const char *head, size_t headlen,
     const char *body, size_t bodylen);
 
-/* Flushes and closes; a write error ends the program (status 2). */
+/* fsyncs the file (for a state checkpoint): 0, or -1 after a warning. */
+int scio_warc_sync(struct scio_warc *w);
+
+/* fsyncs and closes; a write error ends the program (status 2). */
 void scio_warc_close(struct scio_warc *w);
 
 #endif

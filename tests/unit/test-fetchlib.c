@@ -117,13 +117,23 @@ test_urlname(void)
 	    "escaped dots, slashes and leading dots cannot climb or hide");
 	free(n);
 	n = scio_urlname("http://h/dir/");
-	CHECK_STR(n, "h/dir/index.html", "a directory URL gets index.html");
+	CHECK_STR(n, "h/dir/index%-.html", "a directory URL gets index%-.html");
+	free(n);
+	n = scio_urlname("http://h/dir/index.html");
+	CHECK_STR(n, "h/dir/index.html", "apart from /dir/index.html");
+	free(n);
+	n = scio_urlname("http://h/pressroom");
+	CHECK_STR(n, "h/pressroom%-.html", "a file without a dot cannot be a directory's name");
+	free(n);
+	n = scio_urlname("http://h/v1.2/a.htm");
+	CHECK_STR(n, "h/v1.2%-/a.htm", "a directory with a dot cannot be a file's name");
 	free(n);
 	scio_buf_adds(&longurl, "http://h/");
 	for (int i = 0; i < 300; i++)
 		scio_buf_addc(&longurl, 'a' + i % 26);
 	n = scio_urlname(longurl.s);
-	CHECK(n != NULL && strlen(n) == 2 + 200 && strchr(n + 2, '/') == NULL,
+	CHECK(n != NULL && strlen(n) == 2 + 200 && strchr(n + 2, '/') == NULL &&
+	    strcmp(n + strlen(n) - 7, "%-.html") == 0,
 	    "a long component is cut to 200 bytes with a hash");
 	free(n);
 	scio_buf_free(&longurl);
