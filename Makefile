@@ -43,7 +43,9 @@ CURL_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libcurl)
 CURL_LIBS    = $(shell $(PKG_CONFIG) --libs libcurl)
 PCRE_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
 PCRE_LIBS    = $(shell $(PKG_CONFIG) --libs libpcre2-8)
-DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS)
+SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3)
+SQLITE_LIBS  = $(shell $(PKG_CONFIG) --libs sqlite3)
+DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS) $(SQLITE_CFLAGS)
 
 ALL_CFLAGS   = $(SCIO_CPPFLAGS) $(CPPFLAGS) $(SCIO_CFLAGS) $(CFLAGS) $(DEP_CFLAGS)
 ALL_LDFLAGS  = $(SCIO_LDFLAGS) $(LDFLAGS)
@@ -53,6 +55,7 @@ LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS)
 LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS)
 LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS)
 LIBS_scio-fmt   = $(JSON_LIBS)
+LIBS_scio-db    = $(SQLITE_LIBS) $(PCRE_LIBS) $(JSON_LIBS) -lm
 
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
@@ -115,7 +118,7 @@ SECONDS    = 60
 FUZZ_SRCS  = $(wildcard fuzz/fuzz-*.c)
 FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 REPLAYS    = $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/replay-%,$(FUZZ_SRCS))
-ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS)
+ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS) $(SQLITE_LIBS) -lm
 
 # The whole suite; it ends with one line "N passed, N failed".
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)
