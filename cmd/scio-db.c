@@ -41,13 +41,16 @@ static const char usage_text[] =
 "      --rank              best matches first (FTS5 rank)\n"
 "  -c, --count             print only the number of turns selected\n"
 "  -m, --max-count=N       stop after N turns selected\n"
-"  docs [OPTION]...        write doc records, with their turns\n"
+"  docs [OPTION]...        write doc records, with their turns, oldest first\n"
 "      --doc=ID            this conference (more than once: each)\n"
-"      --since=DATE, --until=DATE  conferences held in the range\n"
+"      --since=DATE        held on or after DATE\n"
+"      --until=DATE        held on or before DATE\n"
 "      --no-turns          without the turns\n"
-"  stats [--json]          what the archive holds, per year\n"
-"  sql [--csv|--tsv] 'SELECT ...'\n"
-"                          run one read-only statement; rows as JSON Lines\n"
+"  stats [OPTION]          what the archive holds, per year, as a table\n"
+"      --json              as one JSON object instead\n"
+"  sql [OPTION] STATEMENT  run one read-only SQL statement; rows as JSON Lines\n"
+"      --csv               as CSV (RFC 4180) with a header row\n"
+"      --tsv               as TSV with a header row\n"
 "\n"
 "Exit status: 0 on success, 1 if search or docs selected nothing, 2 on\n"
 "error (a bad line is reported with its file and line number and skipped).\n";
@@ -173,7 +176,7 @@ main(int argc, char **argv)
 		scio_usage_error("unknown command: '%s'", cmd);
 	argc -= optind;
 	argv += optind;
-	optind = 1;
+	optind = 0;	/* 0: getopt starts afresh, permuting again */
 	idx = 0;
 	while ((c = getopt_long(argc, argv, ":cm:", longopts, &idx)) != -1) {
 		if (c == ':' || c == '?')

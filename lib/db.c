@@ -182,6 +182,8 @@ check_archive(struct scio_db *db, enum scio_db_mode mode)
 		if (mode != SCIO_DB_WRITE)
 			scio_die(SCIO_EXIT_ERROR, "%s: an empty database, not a scio archive "
 			    "(load some records first)", db->path);
+		/* WAL before the schema: even the first commit is cheap */
+		scio_db_exec(db, "PRAGMA journal_mode = WAL");
 		scio_db_exec(db, "BEGIN IMMEDIATE");
 		/* another load may have made it while we waited */
 		if (scio_db_pragma(db, "SELECT count(*) FROM sqlite_schema") == 0) {
@@ -228,13 +230,14 @@ scio_db_open(const char *path, enum scio_db_mode mode, int mkdir_parent)
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, SCIO_DB_BUSY_MS);
+	if (mode == SCIO_DB_WRITE && sqlite3_db_readonly(db->h, "main") == 1)
+		scio_die(SCIO_EXIT_ERROR, "%s: cannot load: the database is read-only", path);
 	check_archive(db, mode);
 	if (mode == SCIO_DB_WRITE) {
-		if (sqlite3_db_readonly(db->h, "main") == 1)
-			scio_die(SCIO_EXIT_ERROR, "%s: cannot load: the database is read-only",
-			    path);
+		/* commits need no fsync in WAL mode, checkpoints do: few */
 		scio_db_exec(db, "PRAGMA journal_mode = WAL");
 		scio_db_exec(db, "PRAGMA synchronous = NORMAL");
+		scio_db_exec(db, "PRAGMA wal_autocheckpoint = 16384");
 		scio_db_exec(db, "PRAGMA cache_size = -65536");
 	}
 	if (mode == SCIO_DB_QUERY)

@@ -124,7 +124,8 @@ test_expect_success 'a file that is not an archive is refused and left alone' '
 	grep -q "^scio-db: other.db: not a scio archive" err &&
 	test_expect_code 2 scio-db -d other.db search x 2>err &&
 	grep -q "not a scio archive" err &&
-	test "$(sqlite3 other.db "SELECT count(*) FROM sqlite_schema")" = 1
+	test "$(sqlite3 other.db "SELECT count(*) FROM sqlite_schema")" = 1 &&
+	test "$(sqlite3 other.db "PRAGMA journal_mode")" = delete
 '
 
 test_expect_success 'an archive from a newer scio-db is refused, not rewritten' '
