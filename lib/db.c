@@ -73,10 +73,7 @@ static const char schema[] =
 ");\n"
 "CREATE VIRTUAL TABLE turns_fts USING fts5(text, speaker, outlet,\n"
 "  content='turns', content_rowid='id');\n"
-"CREATE TRIGGER turns_fts_insert AFTER INSERT ON turns BEGIN\n"
-"  INSERT INTO turns_fts(rowid, text, speaker, outlet)\n"
-"  VALUES (new.id, new.text, new.speaker, new.outlet);\n"
-"END;\n"
+
 "CREATE TRIGGER turns_fts_delete AFTER DELETE ON turns BEGIN\n"
 "  INSERT INTO turns_fts(turns_fts, rowid, text, speaker, outlet)\n"
 "  VALUES ('delete', old.id, old.text, old.speaker, old.outlet);\n"
@@ -238,7 +235,7 @@ scio_db_open(const char *path, enum scio_db_mode mode, int mkdir_parent)
 		scio_db_exec(db, "PRAGMA journal_mode = WAL");
 		scio_db_exec(db, "PRAGMA synchronous = NORMAL");
 		scio_db_exec(db, "PRAGMA wal_autocheckpoint = 16384");
-		scio_db_exec(db, "PRAGMA cache_size = -65536");
+		scio_db_exec(db, "PRAGMA cache_size = -16384");
 	}
 	if (mode == SCIO_DB_QUERY)
 		scio_db_exec(db, "PRAGMA query_only = 1");

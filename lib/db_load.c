@@ -32,7 +32,12 @@ struct scio_db_load {
 	struct scio_db_conf dconf;	/* a doc record, read before conf ends */
 	struct scio_buf tmp;
 	sqlite3_stmt *sel, *del_turns, *del_parts, *put_doc, *put_turns_doc, *put_turn,
-	    *put_part;
+	    *put_part, *max_id, *index_new;
+	/* Turns get ids from next_id up; those from fts_from up are not in
+	 * the FTS index yet.  FTS5 writes a segment for every statement
+	 * that changes it, so new turns are indexed in one statement a
+	 * batch rather than by a trigger a row. */
+	long long next_id, fts_from;
 	int in_txn;
 	size_t pending;
 	struct timespec began;	/* the batch's transaction */
@@ -64,7 +69,7 @@ static const char put_turns_doc_sql[] =
 
 static const char put_turn_sql[] =
 "INSERT INTO turns (doc, seq, page, url, date, speaker, speaker_title, role, outlet,"
-" qa, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+" qa, text, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 struct scio_db_load *
 scio_db_load_begin(struct scio_db *db)
@@ -86,6 +91,9 @@ scio_db_load_begin(struct scio_db *db)
 	ld->put_turn = scio_db_prepare(db, put_turn_sql);
 	ld->put_part = scio_db_prepare(db, "INSERT INTO participants (doc, seq, name,"
 	    " honorific, title, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	ld->max_id = scio_db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM turns");
+	ld->index_new = scio_db_prepare(db, "INSERT INTO turns_fts (rowid, text, speaker,"
+	    " outlet) SELECT id, text, speaker, outlet FROM turns WHERE id >= ?1");
 	return ld;
 }
 
@@ -225,6 +233,7 @@ put_turn(struct scio_db_load *ld, const struct scio_db_turn *t)
 	bind_field(st, 9, c, t->outlet);
 	bind_int(st, 10, t->has_qa, t->qa);
 	bind_field(st, 11, c, t->text);
+	sqlite3_bind_int64(st, 12, ld->next_id++);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
@@ -255,10 +264,24 @@ put_participants(struct scio_db_load *ld)
 	}
 }
 
+/* Adds the turns stored since the last call to the FTS index. */
+static void
+index_new(struct scio_db_load *ld)
+{
+	if (ld->fts_from >= ld->next_id)
+		return;
+	sqlite3_bind_int64(ld->index_new, 1, ld->fts_from);
+	step_done(ld, ld->index_new, "cannot index the turns");
+	ld->fts_from = ld->next_id;
+}
+
 static void
 delete_conf(struct scio_db_load *ld)
 {
 	struct scio_db_conf *c = &ld->conf;
+
+	/* the delete trigger takes rows out of the index: they must be in */
+	index_new(ld);
 
 	sqlite3_bind_text(ld->del_turns, 1, c->doc.s, (int)c->doc.len, SQLITE_STATIC);
 	step_done(ld, ld->del_turns, "cannot replace a conference");
@@ -273,6 +296,7 @@ commit(struct scio_db_load *ld)
 {
 	if (!ld->in_txn)
 		return;
+	index_new(ld);
 	if (sqlite3_exec(ld->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		write_failed(ld, "cannot commit");
 	ld->in_txn = 0;
@@ -306,6 +330,10 @@ flush_conf(struct scio_db_load *ld)
 			write_failed(ld, "cannot start a transaction");
 		ld->in_txn = 1;
 		clock_gettime(CLOCK_MONOTONIC, &ld->began);
+		if (sqlite3_step(ld->max_id) != SQLITE_ROW)
+			write_failed(ld, "cannot read the database");
+		ld->next_id = ld->fts_from = sqlite3_column_int64(ld->max_id, 0);
+		sqlite3_reset(ld->max_id);
 	}
 	if (unchanged(ld, th, hh, &exists, &stored)) {
 		ld->unchanged++;
@@ -407,6 +435,8 @@ scio_db_load_end(struct scio_db_load *ld, size_t *added, size_t *replaced,
 	sqlite3_finalize(ld->put_turns_doc);
 	sqlite3_finalize(ld->put_turn);
 	sqlite3_finalize(ld->put_part);
+	sqlite3_finalize(ld->max_id);
+	sqlite3_finalize(ld->index_new);
 	scio_db_conf_free(&ld->conf);
 	scio_db_conf_free(&ld->dconf);
 	scio_jobj_free(&ld->obj);
