@@ -80,9 +80,11 @@ prepare_search(struct search *q, char **fq)
 	sqlite3_stmt *st;
 
 	scio_buf_adds(&sql, "SELECT " SCIO_DB_TURN_COLS);
+	/* CROSS JOIN keeps SQLite from walking docs by date and probing
+	 * the index for each: the hits of the query come first */
 	if (s->query != NULL)
-		scio_buf_adds(&sql, " FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid"
-		    " JOIN docs d ON d.id = t.doc WHERE turns_fts MATCH :query");
+		scio_buf_adds(&sql, " FROM turns_fts CROSS JOIN turns t ON t.id = turns_fts.rowid"
+		    " CROSS JOIN docs d ON d.id = t.doc WHERE turns_fts MATCH :query");
 	else
 		scio_buf_adds(&sql, " FROM turns t JOIN docs d ON d.id = t.doc WHERE 1");
 	add_equal(q, &sql, "t.speaker", s->speaker, "--speaker");

@@ -6,7 +6,9 @@
 CORPUS=$SCIO_TOP/tests/out/db-corpus.jsonl
 DB=$SCIO_TOP/tests/out/db-corpus.db
 rm -f "$DB" "$DB-wal" "$DB-shm"
-"$SCIO_TOP/bench/gen-turns" -s 3 -r 11 >"$CORPUS"
+mb=3
+[ -n "${SCIO_VALGRIND:-}" ] && mb=0.5
+"$SCIO_TOP/bench/gen-turns" -s $mb -r 11 >"$CORPUS"
 scio-db -d "$DB" load "$CORPUS"
 WHO=$("$SCIO_TOP/bench/gen-turns" --speaker)
 export CORPUS DB WHO

@@ -153,3 +153,51 @@ test_expect_success 'the default database is under XDG_DATA_HOME, its directory 
 	SCIO_DB=$PWD/xdg/scio/scio.db scio-db search -c >n &&
 	test "$(cat n)" = "$(wc -l <c.jsonl)"
 '
+
+test_expect_success 'speaker_title: kept when the records have it, in scio-parse order' '
+	"$SCIO_TOP/bench/gen-turns" -s 0.1 -r 9 |
+		jq -c "{type, doc, url, page, seq, title, date, speaker,
+			speaker_title: (if .role == \"official\" then \"minister of \" + .speaker else null end),
+			role, outlet, qa, text}" >c.jsonl &&
+	scio-db -d a.db load c.jsonl &&
+	scio-db -d a.db search >got && sort c.jsonl >want && sort got >got.s &&
+	test_cmp want got.s &&
+	scio-db -d a.db docs >docs &&
+	jq -c ".turns[0] | keys_unsorted" docs | sort -u >keys &&
+	echo "[\"seq\",\"page\",\"speaker\",\"speaker_title\",\"role\",\"outlet\",\"qa\",\"text\"]" >want &&
+	test_cmp want keys
+'
+
+test_expect_success 'stats counts what was loaded, as a table and as JSON' '
+	"$SCIO_TOP/bench/gen-turns" -s 0.3 -r 12 >c.jsonl &&
+	scio-db -d a.db load c.jsonl &&
+	scio-db -d a.db stats --json >s &&
+	test "$(jq .turns s)" = "$(wc -l <c.jsonl)" &&
+	test "$(jq .conferences s)" = "$(jq -r .doc c.jsonl | sort -u | wc -l)" &&
+	test "$(jq -r .first s)" = "$(jq -r ".date // empty" c.jsonl | sort | head -n 1)" &&
+	test "$(jq "[.years[].turns] | add" s)" = "$(wc -l <c.jsonl)" &&
+	scio-db -d a.db stats >t &&
+	grep -q "^turns  *$(wc -l <c.jsonl)\$" t &&
+	grep -q "^year  *conferences  *turns\$" t
+'
+
+test_expect_success 'sql writes rows as JSON Lines, CSV and TSV' '
+	cat >c.jsonl <<-\EOF &&
+	{"type":"turn","doc":"7","url":null,"page":1,"seq":0,"title":"T","date":"2030-01-02","speaker":"A, \"B\"","role":"chair","outlet":null,"qa":0,"text":"x\ty\nz"}
+	EOF
+	scio-db -d a.db load c.jsonl &&
+	scio-db -d a.db sql "SELECT seq, speaker, text, outlet, 1.5 AS r FROM turns" >json &&
+	cat >want <<-\EOF &&
+	{"seq":0,"speaker":"A, \"B\"","text":"x\ty\nz","outlet":null,"r":1.5}
+	EOF
+	test_cmp want json &&
+	scio-db -d a.db sql --csv "SELECT seq, speaker, text FROM turns" >csv &&
+	printf "seq,speaker,text\r\n0,\"A, \"\"B\"\"\",\"x\ty\nz\"\r\n" >want &&
+	test_cmp want csv &&
+	scio-db -d a.db sql --tsv "SELECT seq, speaker, text FROM turns" >tsv &&
+	cat >want <<-\EOF &&
+	seq	speaker	text
+	0	A, "B"	x\ty\nz
+	EOF
+	test_cmp want tsv
+'
