@@ -419,7 +419,7 @@ scio_db_load_line(struct scio_db_load *ld, const struct scio_input *in)
 		    scio_buf_str(&ld->tmp));
 }
 
-int
+void
 scio_db_load_end(struct scio_db_load *ld, size_t *added, size_t *replaced,
     size_t *unchanged_n)
 {
@@ -442,5 +442,4 @@ scio_db_load_end(struct scio_db_load *ld, size_t *added, size_t *replaced,
 	scio_jobj_free(&ld->obj);
 	scio_buf_free(&ld->tmp);
 	free(ld);
-	return 0;
 }

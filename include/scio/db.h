@@ -52,9 +52,12 @@ struct scio_db_load *scio_db_load_begin(struct scio_db *db);
  * together, as scio-parse writes them. */
 void scio_db_load_line(struct scio_db_load *ld, const struct scio_input *in);
 
-/* Stores what is pending and commits. Returns 0, or -1 after a message
- * when the database refused (nothing of the pending conferences kept). */
-int scio_db_load_end(struct scio_db_load *ld, size_t *added, size_t *replaced,
+/* Stores what is pending, commits and frees ld; says how many
+ * conferences were added, replaced and found unchanged. A write the
+ * database refuses (a full disk, a read-only file), here or in
+ * scio_db_load_line, rolls the batch of conferences being written back
+ * and ends the program (status 2). */
+void scio_db_load_end(struct scio_db_load *ld, size_t *added, size_t *replaced,
     size_t *unchanged);
 
 /* Searching: QUERY in FTS5 syntax (NULL: every turn) and field filters
