@@ -47,7 +47,10 @@ PCRE_CFLAGS  = $(shell $(PKG_CONFIG) --cflags libpcre2-8)
 PCRE_LIBS    = $(shell $(PKG_CONFIG) --libs libpcre2-8)
 ZLIB_CFLAGS  = $(shell $(PKG_CONFIG) --cflags zlib)
 ZLIB_LIBS    = $(shell $(PKG_CONFIG) --libs zlib)
-DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS) $(ZLIB_CFLAGS)
+SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3)
+SQLITE_LIBS  = $(shell $(PKG_CONFIG) --libs sqlite3)
+DEP_CFLAGS   = $(XML_CFLAGS) $(JSON_CFLAGS) $(CURL_CFLAGS) $(PCRE_CFLAGS) $(ZLIB_CFLAGS) \
+	$(SQLITE_CFLAGS)
 
 # Quiet build lines ("CC cmd/scio-grep.c"), as git and the kernel print.
 ifeq ($(V),1)
@@ -71,6 +74,7 @@ LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(ZLIB_LIBS)
 LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
 LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
 LIBS_scio-fmt   = $(JSON_LIBS) $(ZLIB_LIBS)
+LIBS_scio-db    = $(SQLITE_LIBS) $(PCRE_LIBS) $(JSON_LIBS) $(ZLIB_LIBS) -lm
 
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
@@ -142,7 +146,8 @@ SECONDS    = 60
 FUZZ_SRCS  = $(wildcard fuzz/fuzz-*.c)
 FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 REPLAYS    = $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/replay-%,$(FUZZ_SRCS))
-ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS)
+ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS) $(ZLIB_LIBS) \
+	$(SQLITE_LIBS) -lm
 
 # The whole suite; it ends with one line "N passed, N failed".
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)

@@ -1,4 +1,5 @@
-# bash completion for scio-tools: scio-fetch, scio-parse, scio-grep, scio-fmt.
+# bash completion for scio-tools: scio-fetch, scio-parse, scio-grep, scio-fmt,
+# scio-db.
 # Installed once under each program's name in bash-completion's
 # completions directory; it needs nothing from bash-completion itself, so
 # it can also be sourced from ~/.bashrc.
@@ -88,6 +89,46 @@ _scio_tools()
 			return ;;
 		esac
 		;;
+	scio-db)
+		# The command is the first word that names one.
+		local i cmd=
+		for ((i = 1; i < COMP_CWORD; i++)); do
+			case ${COMP_WORDS[i]} in
+			load|search|docs|stats|sql) cmd=${COMP_WORDS[i]}; break ;;
+			esac
+		done
+		case $prev in
+		-d|--db)
+			COMPREPLY=($(compgen -f -- "$cur")); return ;;
+		--role)
+			COMPREPLY=($(compgen -W 'chair official media other' -- "$cur")); return ;;
+		--field)
+			COMPREPLY=($(compgen -W 'text speaker outlet all' -- "$cur")); return ;;
+		--speaker|--outlet|--doc|--since|--until|-m|--max-count)
+			return ;;
+		esac
+		case $cmd in
+		'')
+			opts='--db --help --version --field --speaker --role --outlet
+				--doc --since --until --qa --rank --count --max-count
+				--no-turns --json --csv --tsv'
+			case $cur in
+			-*) ;;
+			*) COMPREPLY=($(compgen -W 'load search docs stats sql' -- "$cur")); return ;;
+			esac ;;
+		load) opts= ;;
+		search) opts='--field --speaker --role --outlet --doc --since --until
+				--qa --rank --count --max-count' ;;
+		docs) opts='--doc --since --until --no-turns' ;;
+		stats) opts='--json' ;;
+		sql) opts='--csv --tsv' ;;
+		esac
+		# a query or a statement is not a file name
+		case $cmd:$cur in
+		load:*|*:-*) ;;
+		*) return ;;
+		esac
+		;;
 	*)
 		return ;;
 	esac
@@ -99,4 +140,4 @@ _scio_tools()
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
-complete -F _scio_tools -o filenames scio-fetch scio-parse scio-grep scio-fmt
+complete -F _scio_tools -o filenames scio-fetch scio-parse scio-grep scio-fmt scio-db

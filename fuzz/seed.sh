@@ -65,6 +65,12 @@ http)
 		done
 	done
 	;;
+db)
+	for f in "$fx"/fmt/*.jsonl; do
+		seed "$(cat "$f")"
+	done
+	"$top/bench/gen-turns" -s 0.02 -r 3 >"$dir/seed-gen"
+	;;
 urlname)
 	for u in 'http://english.scio.gov.cn/pressroom/2024-07/22/content_11110001.htm' \
 	    'http://127.0.0.1:8080/fault/big?n=10&p=/../../x' 'https://h/a/../../b/./c/' \

@@ -152,6 +152,27 @@ test_expect_success 'a run while another holds the lock does nothing, with statu
 	! test -e d/state && ! ls d/archive/*.gz 2>/dev/null
 '
 
+test_expect_success '-D loads the archive into a scio-db database, and again adds nothing' '
+	nightly -D "$PWD/d/scio.db" && test_cmp /dev/null out && test_cmp /dev/null err &&
+	archived | grep "^{\"type\":\"turn\"" >want &&
+	scio-db -d d/scio.db search >got.u && sort got.u >got && test_cmp want got &&
+	tail -n 1 d/scio-nightly.log | grep -q ", 1 archive files loaded into scio.db (" &&
+	scio-db -d d/scio.db sql "SELECT id, turns_hash FROM docs ORDER BY id" >before &&
+	nightly -D "$PWD/d/scio.db" && test_cmp /dev/null err &&
+	tail -n 1 d/scio-nightly.log | grep -q ", 0 archive files loaded into scio.db (" &&
+	scio-db -d d/scio.db sql "SELECT id, turns_hash FROM docs ORDER BY id" >after &&
+	test_cmp before after
+'
+
+test_expect_success 'a database that cannot be loaded: status 1, loaded on the next run' '
+	nightly && echo "not a database at all, just text ..................." >d/bad.db &&
+	nightly -D "$PWD/d/bad.db"; st=$?; test $st = 1 &&
+	grep -q "FAILED: scio-db load into .*bad.db failed" err &&
+	grep -q "not a database" d/scio-db.err &&
+	rm d/bad.db && nightly -D "$PWD/d/bad.db" && test_cmp /dev/null err &&
+	test "$(scio-db -d d/bad.db search -c)" -gt 30
+'
+
 test_expect_success 'SCIO_BASE and SCIO_DIR stand for -b and -d; -h and a bad option' '
 	SCIO_BASE=$SITE SCIO_DIR=$PWD/e "$NIGHTLY" && test -s e/archive/turns-*.jsonl.gz &&
 	"$NIGHTLY" -h >help && grep -q "^Usage: scio-nightly" help &&

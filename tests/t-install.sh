@@ -4,7 +4,7 @@
 # The installed completions complete.
 . "$SCIO_TOP/tests/lib.sh"
 
-PROGS="scio-fetch scio-parse scio-grep scio-fmt"
+PROGS="scio-fetch scio-parse scio-grep scio-fmt scio-db"
 export PROGS
 
 # install_into DIR [PREFIX]: make install with DESTDIR=DIR, quietly.
@@ -28,15 +28,18 @@ test_expect_success 'make install DESTDIR= yields programs, man pages and comple
 	install_into "$PWD/stage" &&
 	(cd stage && find . -type f | sort) >got &&
 	cat >want <<-EOF &&
+	./usr/local/bin/scio-db
 	./usr/local/bin/scio-fetch
 	./usr/local/bin/scio-fmt
 	./usr/local/bin/scio-grep
 	./usr/local/bin/scio-nightly
 	./usr/local/bin/scio-parse
+	./usr/local/share/bash-completion/completions/scio-db
 	./usr/local/share/bash-completion/completions/scio-fetch
 	./usr/local/share/bash-completion/completions/scio-fmt
 	./usr/local/share/bash-completion/completions/scio-grep
 	./usr/local/share/bash-completion/completions/scio-parse
+	./usr/local/share/man/man1/scio-db.1
 	./usr/local/share/man/man1/scio-fetch.1
 	./usr/local/share/man/man1/scio-fmt.1
 	./usr/local/share/man/man1/scio-grep.1
@@ -65,7 +68,7 @@ test_expect_success 'installed man pages are found by man under the prefix' '
 test_expect_success 'PREFIX moves everything, and nothing lands outside DESTDIR' '
 	install_into "$PWD/stage" /opt/scio &&
 	(cd stage && find . -type f) >files &&
-	test "$(wc -l <files)" = 16 &&
+	test "$(wc -l <files)" = 19 &&
 	! grep -v "^\./opt/scio/" files &&
 	test -x stage/opt/scio/bin/scio-grep &&
 	test -f stage/opt/scio/share/zsh/site-functions/_scio &&
@@ -115,7 +118,11 @@ else
 		mkdir archive && : >archive.jsonl &&
 		completions_for "scio-fetch --save arch" >got && echo archive >want && test_cmp want got &&
 		completions_for "scio-grep --speaker arch" >got && test ! -s got &&
-		completions_for "scio-grep archive.j" >got && echo archive.jsonl >want && test_cmp want got
+		completions_for "scio-grep archive.j" >got && echo archive.jsonl >want && test_cmp want got &&
+		completions_for "scio-db s" >got && printf "%s\n" search sql stats >want && test_cmp want got &&
+		completions_for "scio-db search --r" >got && printf "%s\n" --rank --role >want && test_cmp want got &&
+		completions_for "scio-db sql --" >got && printf "%s\n" --csv --tsv >want && test_cmp want got &&
+		completions_for "scio-db load archive.j" >got && echo archive.jsonl >want && test_cmp want got
 	'
 fi
 
@@ -154,6 +161,7 @@ else
 		$Z "scio-fmt -f " csv html json md text tsv &&
 		$Z "scio-fetch --sta" "--state=" &&
 		$Z "scio-parse --charset=" GB18030 Windows-1252 &&
+		$Z "scio-db search --role=" chair media official other &&
 		! TRIES=20 $Z "scio-grep --role=" nonsense-value >/dev/null
 	'
 fi
