@@ -68,11 +68,13 @@ _scio_tools()
 		esac
 		;;
 	scio-fmt)
-		opts='--format --template --fields --no-header --width --color
+		opts='--format --template --fields --no-header --by --width --color
 			--help --version'
 		case $prev in
 		-f|--format)
 			COMPREPLY=($(compgen -W 'text md csv tsv html json' -- "$cur")); return ;;
+		--by)
+			COMPREPLY=($(compgen -W 'turn exchange' -- "$cur")); return ;;
 		--color|--colour)
 			# Only --color=WHEN takes a value; --color WHEN is a file.
 			if [ "${COMP_WORDS[COMP_CWORD-1]}" = "=" ] || [ "${COMP_WORDS[COMP_CWORD]}" = "=" ]; then
