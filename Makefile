@@ -53,6 +53,7 @@ LIBS_scio-parse = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS)
 LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS)
 LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS)
 LIBS_scio-fmt   = $(JSON_LIBS)
+LIBS_scio-stats = $(PCRE_LIBS) $(JSON_LIBS) -lm
 
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))
@@ -115,7 +116,7 @@ SECONDS    = 60
 FUZZ_SRCS  = $(wildcard fuzz/fuzz-*.c)
 FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 REPLAYS    = $(patsubst fuzz/fuzz-%.c,$(BUILD)/fuzz/replay-%,$(FUZZ_SRCS))
-ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS)
+ALL_LIBS   = $(XML_LIBS) $(JSON_LIBS) $(CURL_LIBS) $(PCRE_LIBS) -lm
 
 # The whole suite; it ends with one line "N passed, N failed".
 check: deps-check $(BINS) $(UNITS) $(REPLAYS)
