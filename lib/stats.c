@@ -509,7 +509,9 @@ scio_stats_table(struct scio_stats *s)
 	sort_stats = s;
 	for (size_t i = 0; i < s->ng; i++)
 		total += s->g[i].n;
-	qsort(s->g, s->ng, sizeof(*s->g), s->o.top ? by_value : by_time_value);
+	if (s->ng > 1)
+		qsort(s->g, s->ng, sizeof(*s->g), s->o.top ? by_value :
+		    by_time_value);
 	n = s->o.top && (size_t)s->o.top < s->ng ? (size_t)s->o.top : s->ng;
 	for (size_t i = 0; i < n; i++)
 		add_group_row(t, s, &s->g[i], total);

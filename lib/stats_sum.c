@@ -212,13 +212,10 @@ scio_ssum_table(struct scio_ssum *m, long top)
 	}
 	t->nkey = 2;
 	t->bar = 3;
-	if (top > 0) {
-		qsort(m->c, m->n, sizeof(*m->c), by_questions);
-		if ((size_t)top < n)
-			n = (size_t)top;
-	} else {
-		qsort(m->c, m->n, sizeof(*m->c), by_date);
-	}
+	if (m->n > 1)
+		qsort(m->c, m->n, sizeof(*m->c), top > 0 ? by_questions : by_date);
+	if (top > 0 && (size_t)top < n)
+		n = (size_t)top;
 	for (size_t i = 0; i < n; i++)
 		add_row(t, &m->c[i]);
 	return t;
