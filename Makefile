@@ -75,6 +75,7 @@ LIBS_scio-fetch = $(CURL_LIBS) $(XML_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
 LIBS_scio-grep  = $(PCRE_LIBS) $(JSON_LIBS) $(ZLIB_LIBS)
 LIBS_scio-fmt   = $(JSON_LIBS) $(ZLIB_LIBS)
 LIBS_scio-db    = $(SQLITE_LIBS) $(PCRE_LIBS) $(JSON_LIBS) $(ZLIB_LIBS) -lm
+LIBS_scio-stats = $(PCRE_LIBS) $(JSON_LIBS) $(ZLIB_LIBS) -lm
 
 PROGS    = $(patsubst cmd/%.c,%,$(wildcard cmd/scio-*.c))
 BINS     = $(addprefix bin/,$(PROGS))

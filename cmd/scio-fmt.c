@@ -10,6 +10,7 @@
 
 #include "scio/cli.h"
 #include "scio/diag.h"
+#include "scio/exchange.h"
 #include "scio/fmt.h"
 #include "scio/jsonl.h"
 
@@ -32,6 +33,8 @@ usage(void)
 	    "                       Excel reads UTF-8 (turns --safe on)\n"
 	    "      --safe           csv, tsv: put ' before a cell starting with\n"
 	    "                       = + - @ tab or CR, so no formula runs\n"
+	    "      --by=UNIT        turn (default), or exchange: one row or record\n"
+	    "                       per question, its answers and the chair's words\n"
 	    "  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
 	    "                       default the terminal's width, else 80\n"
 	    "      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
@@ -46,6 +49,7 @@ usage(void)
 	    "  scio-fmt -f csv --fields date,speaker,outlet,text turns.jsonl > turns.csv\n"
 	    "  scio-fmt -f tsv --no-header --fields speaker,text turns.jsonl\n"
 	    "  scio-fmt -t '{date} {speaker}: {text:60}' turns.jsonl\n"
+	    "  scio-fmt --by exchange -f csv turns.jsonl > exchanges.csv\n"
 	    "\n"
 	    "Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n",
 	    scio_progname);
@@ -97,6 +101,34 @@ parse_fields(struct scio_fmt_opts *o, char *list)
 		scio_usage_error("no field in --fields");
 }
 
+/* --by exchange: turns are grouped into exchange records first. */
+static struct scio_xgroup *by_exchange;
+
+static void
+emit_exchange(json_t *x, void *arg)
+{
+	struct scio_frec r = {0};
+
+	r.json = x;
+	scio_fmt_record(arg, &r, "exchange");
+}
+
+/* A record for the exchange grouper; 0 when it is not a turn or doc. */
+static int
+group_record(struct scio_frec *r, const char *ty, struct scio_input *in)
+{
+	if (ty && strcmp(ty, "turn") == 0) {
+		scio_xgroup_turn(by_exchange, r, NULL, in->name, in->lineno);
+		return 1;
+	}
+	if (ty && strcmp(ty, "doc") == 0) {
+		scio_xgroup_doc(by_exchange, r, in->name, in->lineno);
+		return 1;
+	}
+	scio_xgroup_flush(by_exchange);
+	return 0;
+}
+
 /* Each line goes through the validating scanner; only records that need a
  * tree (doc records, or every record for -f json) are loaded by jansson. */
 static void
@@ -136,7 +168,8 @@ format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
 		} else {
 			r.obj = obj;
 		}
-		scio_fmt_record(f, &r, ty);
+		if (by_exchange == NULL || !group_record(&r, ty, &in))
+			scio_fmt_record(f, &r, ty);
 		json_decref(r.json);
 	}
 	scio_input_close(&in);
@@ -150,8 +183,9 @@ main(int argc, char **argv)
 		{"template", required_argument, NULL, 't'},
 		{"fields", required_argument, NULL, 'F'},
 		{"no-header", no_argument, NULL, 'H'},
-		{"bom", no_argument, NULL, 'B'},
+		{"bom", no_argument, NULL, 'O'},
 		{"safe", no_argument, NULL, 'S'},
+		{"by", required_argument, NULL, 'B'},
 		{"width", required_argument, NULL, 'w'},
 		{"color", optional_argument, NULL, 'C'},
 		{"colour", optional_argument, NULL, 'C'},
@@ -160,7 +194,7 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct scio_fmt_opts o = {0};
-	const char *format = NULL, *colour = "auto";
+	const char *format = NULL, *colour = "auto", *by = "turn";
 	char *fields = NULL;
 	int c, have_width = 0, kind;
 	struct scio_fmt *f;
@@ -176,8 +210,9 @@ main(int argc, char **argv)
 		case 't': o.template = optarg; break;
 		case 'F': fields = optarg; break;
 		case 'H': o.header = 0; break;
-		case 'B': o.bom = o.safe = 1; break;
+		case 'O': o.bom = o.safe = 1; break;
 		case 'S': o.safe = 1; break;
+		case 'B': by = optarg; break;
 		case 'w': o.width = parse_width(optarg); have_width = 1; break;
 		case 'C': colour = optarg ? optarg : "always"; break;
 		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
@@ -199,11 +234,16 @@ main(int argc, char **argv)
 		scio_usage_error("--bom and --safe are for -f csv and -f tsv");
 	/* on a terminal, what a page wrote cannot drive it */
 	o.defang = isatty(STDOUT_FILENO);
+	if (strcmp(by, "exchange") != 0 && strcmp(by, "turn") != 0)
+		scio_usage_error("bad --by '%s' (turn, exchange)", by);
 	if (fields) {
 		parse_fields(&o, fields);
 	} else {
-		o.fields = (char **)scio_fmt_default_fields;
-		for (o.nfields = 0; scio_fmt_default_fields[o.nfields]; o.nfields++)
+		const char *const *def = strcmp(by, "exchange") == 0 ?
+		    scio_exchange_fields : scio_fmt_default_fields;
+
+		o.fields = (char **)def;
+		for (o.nfields = 0; def[o.nfields]; o.nfields++)
 			;
 	}
 	if (strcmp(colour, "always") == 0)
@@ -216,10 +256,14 @@ main(int argc, char **argv)
 		o.width = terminal_width();
 
 	f = scio_fmt_new(&o);
+	if (strcmp(by, "exchange") == 0)
+		by_exchange = scio_xgroup_new(emit_exchange, f);
 	if (optind == argc)
 		format_file(f, "-", &obj, &type);
 	for (; optind < argc; optind++)
 		format_file(f, argv[optind], &obj, &type);
+	if (by_exchange)
+		scio_xgroup_free(by_exchange);
 	scio_fmt_finish(f);
 	if (fields)
 		free(o.fields);

@@ -1,5 +1,5 @@
 # bash completion for scio-tools: scio-fetch, scio-parse, scio-grep, scio-fmt,
-# scio-db.
+# scio-db, scio-stats.
 # Installed once under each program's name in bash-completion's
 # completions directory; it needs nothing from bash-completion itself, so
 # it can also be sourced from ~/.bashrc.
@@ -70,11 +70,13 @@ _scio_tools()
 		esac
 		;;
 	scio-fmt)
-		opts='--format --template --fields --no-header --bom --safe --width --color
+		opts='--format --template --fields --no-header --by --bom --safe --width --color
 			--help --version'
 		case $prev in
 		-f|--format)
 			COMPREPLY=($(compgen -W 'text md csv tsv html json' -- "$cur")); return ;;
+		--by)
+			COMPREPLY=($(compgen -W 'turn exchange' -- "$cur")); return ;;
 		--color|--colour)
 			# Only --color=WHEN takes a value; --color WHEN is a file.
 			if [ "${COMP_WORDS[COMP_CWORD-1]}" = "=" ] || [ "${COMP_WORDS[COMP_CWORD]}" = "=" ]; then
@@ -129,6 +131,23 @@ _scio_tools()
 		*) return ;;
 		esac
 		;;
+	scio-stats)
+		opts='--by --count --regexp --fixed-strings --ignore-case --word-regexp
+			--per --share --top --summary --format --no-header --ascii
+			--help --version'
+		case $prev in
+		-f|--format)
+			COMPREPLY=($(compgen -W 'table tsv csv json md svg html' -- "$cur")); return ;;
+		-c|--count)
+			COMPREPLY=($(compgen -W 'turns questions exchanges words conferences hits' -- "$cur")); return ;;
+		-b|--by)
+			local done=${cur%"${cur##*,}"}
+			compopt -o nospace 2>/dev/null
+			COMPREPLY=($(compgen -P "$done" -W "$_scio_fields speaker_title year month weekday agency" -- "${cur##*,}")); return ;;
+		-e|--regexp|--per|--top)
+			return ;;
+		esac
+		;;
 	*)
 		return ;;
 	esac
@@ -140,4 +159,4 @@ _scio_tools()
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
-complete -F _scio_tools -o filenames scio-fetch scio-parse scio-grep scio-fmt scio-db
+complete -F _scio_tools -o filenames scio-fetch scio-parse scio-grep scio-fmt scio-db scio-stats

@@ -19,6 +19,12 @@ seed_lines() {
 	done
 }
 case $name in
+stats)
+	for f in "$fx"/fmt/turns.jsonl "$fx"/fmt/hazards.jsonl "$fx"/fmt/wide.jsonl \
+		"$fx"/exchange/turns.jsonl; do
+		seed "$(cat "$f")"
+	done
+	;;
 jscan)
 	seed_lines "$fx"/fmt/*.jsonl
 	;;

@@ -20,7 +20,9 @@ static const char *const known_fields[] = {
 	"outlet", "qa", "text", "kind", "urls", "category", "summary", "source",
 	"published", "time", "place", "zh_url", "speakers", "chair", "turns",
 	"from", "final_url", "status", "fetched_at", "content_type", "charset",
-	"etag", "last_modified", "html", "matches", "matches_field", NULL,
+	"etag", "last_modified", "html", "matches", "matches_field",
+	"speaker_title", "asker", "question", "officials", "answered_by",
+	"answer", "chair_text", "seqs", NULL,
 };
 
 const char *
@@ -527,6 +529,49 @@ one_turn(struct scio_fmt *f, const struct scio_frec *r)
 	t->first = 0;
 }
 
+/* An exchange record in a document format: its question, the answers and
+ * the chair's words, shown as three turns of its conference. */
+static void
+exchange_turns(struct scio_fmt *f, const struct scio_frec *r)
+{
+	static const char *const parts[][3] = {
+		{"question", "asker", "media"},
+		{"answer", "answered_by", "official"},
+		{"chair_text", NULL, "chair"},
+	};
+	struct scio_frec sub = {0};
+	long long qa = -1;
+
+	scio_frec_int(r, "qa", &qa);
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		json_t *t = json_object();
+
+		scio_buf_reset(&f->tmp2);
+		if (scio_frec_get(r, parts[i][0], &f->tmp2) != SCIO_F_STRING &&
+		    i != 1) {
+			json_decref(t);
+			continue;
+		}
+		json_object_set_new(t, "text", f->tmp2.len ?
+		    json_stringn(f->tmp2.s, f->tmp2.len) : json_string("(no answer)"));
+		scio_buf_reset(&f->tmp2);
+		if (parts[i][1] == NULL)
+			json_object_set_new(t, "speaker", json_string("Chair"));
+		else if (scio_frec_get(r, parts[i][1], &f->tmp2) == SCIO_F_STRING)
+			json_object_set_new(t, "speaker",
+			    json_stringn(f->tmp2.s, f->tmp2.len));
+		json_object_set_new(t, "role", json_string(parts[i][2]));
+		scio_buf_reset(&f->tmp2);
+		if (i == 0 && scio_frec_get(r, "outlet", &f->tmp2) == SCIO_F_STRING)
+			json_object_set_new(t, "outlet",
+			    json_stringn(f->tmp2.s, f->tmp2.len));
+		json_object_set_new(t, "qa", json_integer(qa));
+		sub.json = t;
+		one_turn(f, &sub);
+		json_decref(t);
+	}
+}
+
 /* Whether the turn record r belongs to the conference being shown. */
 static int
 same_conf(struct scio_fmt *f, const struct scio_frec *r)
@@ -617,6 +662,7 @@ scio_fmt_record(struct scio_fmt *f, const struct scio_frec *r, const char *type)
 {
 	int is_turn = type && strcmp(type, "turn") == 0;
 	int is_doc = type && strcmp(type, "doc") == 0;
+	int is_exchange = type && strcmp(type, "exchange") == 0;
 
 	if (f->o.kind == SCIO_FMT_JSON) {
 		scio_fmt_json_record(f, r);
@@ -625,12 +671,15 @@ scio_fmt_record(struct scio_fmt *f, const struct scio_frec *r, const char *type)
 			doc_rows(f, r);
 		else
 			row(f, r);
-	} else if (is_turn) {
+	} else if (is_turn || is_exchange) {
 		if (!same_conf(f, r)) {
 			conf_end(f);
 			conf_begin(f, r, 0);
 		}
-		one_turn(f, r);
+		if (is_exchange)
+			exchange_turns(f, r);
+		else
+			one_turn(f, r);
 	} else if (is_doc) {
 		doc_record(f, r);
 	} else {

@@ -14,20 +14,21 @@ export EX TRUTH
 
 test_expect_success 'questions-per-outlet: the counts, as CSV, by year then most questions' '
 	"$EX/questions-per-outlet" "$TRUTH" >got.csv &&
-	head -n 1 got.csv | grep -qx "year,outlet,questions" &&
+	head -n 1 got.csv | tr -d "\r" | grep -qx "year,outlet,questions" &&
 	test "$(wc -l <got.csv)" -ge 15 &&
-	grep -q "^2025,\"Lingnan Daily, Lingnan Plus\",1$" got.csv &&
+	tr -d "\r" <got.csv | grep -q "^2025,\"Lingnan Daily, Lingnan Plus\",1$" &&
 	/usr/bin/python3 - "$TRUTH" got.csv <<-\EOF
 	import collections, csv, json, sys
-	want = collections.Counter()
+	want, seen = collections.Counter(), set()
 	for line in open(sys.argv[1], encoding="utf-8"):
 	    r = json.loads(line)
-	    if r.get("role") == "media":
-	        want[((r.get("date") or "unknown")[:4], r.get("outlet") or "")] += 1
+	    if r.get("role") == "media" and r["qa"] > 0 and (r["doc"], r["qa"]) not in seen:
+	        seen.add((r["doc"], r["qa"]))
+	        want[((r.get("date") or "")[:4], r.get("outlet") or "")] += 1
 	rows = list(csv.reader(open(sys.argv[2], encoding="utf-8", newline="")))
 	got = collections.Counter({(y, o): int(n) for y, o, n in rows[1:]})
 	assert got == want, (got, want)
-	keys = [(y, -int(n), o) for y, o, n in rows[1:]]
+	keys = [(y or "\uffff", -int(n), o or "\uffff") for y, o, n in rows[1:]]
 	assert keys == sorted(keys), "not in order"
 	EOF
 '
@@ -38,13 +39,25 @@ test_expect_success 'questions-per-outlet: gzip input, stdin, and outlets CSV mu
 	"$EX/questions-per-outlet" <"$TRUTH" >stdin.csv &&
 	"$EX/questions-per-outlet" "$TRUTH" >plain.csv &&
 	test_cmp plain.csv gz.csv && test_cmp plain.csv stdin.csv &&
-	printf "%s\n" "{\"type\":\"turn\",\"date\":\"2020-01-02\",\"role\":\"media\",\"outlet\":\"The \\\"Quoted\\\"\\tTimes\",\"text\":\"Q?\"}" \
-		"{\"type\":\"turn\",\"date\":null,\"role\":\"media\",\"outlet\":null,\"text\":\"Q?\"}" \
-		"{\"type\":\"turn\",\"date\":\"2020-05-01\",\"role\":\"media\",\"outlet\":\"Two\\nLines\",\"text\":\"Q?\"}" >odd.jsonl &&
+	printf "%s\n" "{\"type\":\"turn\",\"doc\":\"1\",\"qa\":1,\"date\":\"2020-01-02\",\"role\":\"media\",\"outlet\":\"The \\\"Quoted\\\"\\tTimes\",\"text\":\"Q?\"}" \
+		"{\"type\":\"turn\",\"doc\":\"2\",\"qa\":1,\"date\":null,\"role\":\"media\",\"outlet\":null,\"text\":\"Q?\"}" \
+		"{\"type\":\"turn\",\"doc\":\"3\",\"qa\":1,\"date\":\"2020-05-01\",\"role\":\"media\",\"outlet\":\"Two\\nLines\",\"text\":\"Q?\"}" >odd.jsonl &&
 	"$EX/questions-per-outlet" odd.jsonl >odd.csv &&
-	printf "year,outlet,questions\n2020,\"The \"\"Quoted\"\"\tTimes\",1\n2020,\"Two\nLines\",1\nunknown,,1\n" >want &&
+	printf "year,outlet,questions\r\n2020,\"The \"\"Quoted\"\"\tTimes\",1\r\n2020,\"Two\nLines\",1\r\n,,1\r\n" >want &&
 	test_cmp want odd.csv &&
 	test_expect_code 2 "$EX/questions-per-outlet" no-such-file.jsonl
+'
+
+test_expect_success 'term-trend: a line chart of a term per month, the README picture rebuilt' '
+	"$EX/term-trend" "lock|waterway" "$TRUTH" >trend.svg &&
+	xmllint --noout trend.svg &&
+	months=$(scio-stats --no-header --by month "$TRUTH" | cut -f 1 | grep -c .) &&
+	test "$(grep -c "<circle class=\"point\"" trend.svg)" = "$months" &&
+	"$SCIO_TOP/bench/gen-turns" -s 5 | gzip -c >corpus.jsonl.gz &&
+	"$EX/term-trend" "security governance" corpus.jsonl.gz >readme.svg &&
+	test_cmp "$EX/term-trend.svg" readme.svg &&
+	test_expect_code 2 "$EX/term-trend" x no-such-file.jsonl 2>err &&
+	test_expect_code 2 "$EX/term-trend" 2>err && grep -q "^usage:" err
 '
 
 test_expect_success 'official-on-topic: every answer on the topic, with its question, in Markdown' '
@@ -100,7 +113,7 @@ test_expect_success 'the recipes read the archive scio-nightly writes' '
 	"$EX/conference-html" 90000909 d/archive/*.jsonl.gz >conf.html &&
 	grep -q "digital transformation" conf.html &&
 	"$EX/questions-per-outlet" d/archive/*.jsonl.gz >q.csv &&
-	grep -qx "2023,Xinhua,1" q.csv &&
+	tr -d "\r" <q.csv | grep -qx "2023,Xinhua,1" &&
 	"$EX/official-on-topic" "Tang Weiming" "heritage" d/archive/*.jsonl.gz >tang.md &&
 	grep -q "^\*\*Tang Weiming:\*\*" tang.md
 '

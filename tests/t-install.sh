@@ -4,7 +4,7 @@
 # The installed completions complete.
 . "$SCIO_TOP/tests/lib.sh"
 
-PROGS="scio-fetch scio-parse scio-grep scio-fmt scio-db"
+PROGS="scio-fetch scio-parse scio-grep scio-fmt scio-db scio-stats"
 export PROGS
 
 # install_into DIR [PREFIX]: make install with DESTDIR=DIR, quietly.
@@ -34,17 +34,20 @@ test_expect_success 'make install DESTDIR= yields programs, man pages and comple
 	./usr/local/bin/scio-grep
 	./usr/local/bin/scio-nightly
 	./usr/local/bin/scio-parse
+	./usr/local/bin/scio-stats
 	./usr/local/share/bash-completion/completions/scio-db
 	./usr/local/share/bash-completion/completions/scio-fetch
 	./usr/local/share/bash-completion/completions/scio-fmt
 	./usr/local/share/bash-completion/completions/scio-grep
 	./usr/local/share/bash-completion/completions/scio-parse
+	./usr/local/share/bash-completion/completions/scio-stats
 	./usr/local/share/man/man1/scio-db.1
 	./usr/local/share/man/man1/scio-fetch.1
 	./usr/local/share/man/man1/scio-fmt.1
 	./usr/local/share/man/man1/scio-grep.1
 	./usr/local/share/man/man1/scio-nightly.1
 	./usr/local/share/man/man1/scio-parse.1
+	./usr/local/share/man/man1/scio-stats.1
 	./usr/local/share/man/man5/scio-records.5
 	./usr/local/share/zsh/site-functions/_scio
 	EOF
@@ -68,7 +71,7 @@ test_expect_success 'installed man pages are found by man under the prefix' '
 test_expect_success 'PREFIX moves everything, and nothing lands outside DESTDIR' '
 	install_into "$PWD/stage" /opt/scio &&
 	(cd stage && find . -type f) >files &&
-	test "$(wc -l <files)" = 19 &&
+	test "$(wc -l <files)" = 22 &&
 	! grep -v "^\./opt/scio/" files &&
 	test -x stage/opt/scio/bin/scio-grep &&
 	test -f stage/opt/scio/share/zsh/site-functions/_scio &&
@@ -114,6 +117,8 @@ else
 		completions_for "scio-fmt -f c" >got && echo csv >want && test_cmp want got &&
 		completions_for "scio-fmt --fields date,ro" >got && echo date,role >want && test_cmp want got &&
 		completions_for "scio-parse --ch" >got && echo --charset >want && test_cmp want got &&
+		completions_for "scio-stats --count q" >got && echo questions >want && test_cmp want got &&
+		completions_for "scio-stats --by year,mo" >got && echo year,month >want && test_cmp want got &&
 		completions_for "scio-fetch --st" >got && echo --state >want && test_cmp want got &&
 		mkdir archive && : >archive.jsonl &&
 		completions_for "scio-fetch --save arch" >got && echo archive >want && test_cmp want got &&
@@ -160,6 +165,7 @@ else
 		$Z "scio-grep --role=" chair media official other &&
 		$Z "scio-fmt -f " csv html json md text tsv &&
 		$Z "scio-fetch --sta" "--state=" &&
+		$Z "scio-stats -f " csv html json md svg table tsv &&
 		$Z "scio-parse --charset=" GB18030 Windows-1252 &&
 		$Z "scio-db search --role=" chair media official other &&
 		! TRIES=20 $Z "scio-grep --role=" nonsense-value >/dev/null

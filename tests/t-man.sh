@@ -6,7 +6,7 @@
 # those of scio-records(5).)
 . "$SCIO_TOP/tests/lib.sh"
 
-PAGES1="scio-fetch scio-parse scio-grep scio-fmt scio-db"
+PAGES1="scio-fetch scio-parse scio-grep scio-fmt scio-db scio-stats"
 
 # options_help PROG: "-x/--long" or "--long", one per option line of --help.
 options_help() {
