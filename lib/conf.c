@@ -230,25 +230,37 @@ scio_conf_turns(const struct scio_conf *c, struct scio_buf *out)
 {
 	struct scio_turns ts;
 	struct scio_cast cast;
-	const char *title = conf_title(c), *date = conf_date(c), *doc = conf_doc(c);
+	struct scio_buf head = {0}, tail = {0}, url = {0};
+	const char *last_url = NULL;
 	size_t n;
 
 	scio_turns_build(c, &ts, &cast);
+	/* What every turn of the conference repeats is encoded once. */
+	scio_buf_adds(&head, "{\"type\":\"turn\"");
+	scio_jw_kstr(&head, "doc", conf_doc(c));
+	scio_jw_kstr(&tail, "title", conf_title(c));
+	scio_jw_kstr(&tail, "date", conf_date(c));
 	for (size_t i = 0; i < ts.n; i++) {
 		const struct scio_turn *t = &ts.t[i];
 
-		scio_buf_adds(out, "{\"type\":\"turn\"");
-		scio_jw_kstr(out, "doc", doc);
-		scio_jw_kstr(out, "url", t->url);
+		if (t->url != last_url) {
+			scio_buf_reset(&url);
+			scio_jw_kstr(&url, "url", t->url);
+			last_url = t->url;
+		}
+		scio_buf_add(out, head.s, head.len);
+		scio_buf_add(out, url.s, url.len);
 		scio_jw_kint(out, "page", t->page);
 		scio_jw_kint(out, "seq", (long long)i);
-		scio_jw_kstr(out, "title", title);
-		scio_jw_kstr(out, "date", date);
+		scio_buf_add(out, tail.s, tail.len);
 		turn_members(out, t, &cast);
 		scio_buf_add(out, "}\n", 2);
 	}
 	n = ts.n;
 	scio_turns_free(&ts, &cast);
+	scio_buf_free(&head);
+	scio_buf_free(&tail);
+	scio_buf_free(&url);
 	return n;
 }
 

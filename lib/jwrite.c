@@ -117,6 +117,16 @@ scio_jw_kstr(struct scio_buf *b, const char *key, const char *s)
 void
 scio_jw_kint(struct scio_buf *b, const char *key, long long v)
 {
+	char digits[24], *p = digits + sizeof(digits);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
 	scio_jw_key(b, key, 0);
-	scio_buf_printf(b, "%lld", v);
+	/* by hand: a record holds several numbers, and printf is slow */
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	scio_buf_add(b, p, (size_t)(digits + sizeof(digits) - p));
 }

@@ -7,14 +7,22 @@
 #include "scio/lexicon.h"
 #include "scio/text.h"
 
+/* The lists are looked up for every line of every page: the first byte
+ * turns most entries away before any call. */
+static int
+first_differs(const char *e, const char *s)
+{
+	return tolower((unsigned char)*e) != tolower((unsigned char)*s);
+}
+
 int
 scio_lex_is(const char *const *list, const char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
 	for (; *list; list++)
-		if (tolower((unsigned char)**list) == tolower((unsigned char)*s) &&
-		    strlen(*list) == n && strncasecmp(*list, s, n) == 0)
+		if (!first_differs(*list, s) && strncasecmp(*list, s, n) == 0 &&
+		    (*list)[n] == '\0')
 			return 1;
 	return 0;
 }
@@ -25,15 +33,16 @@ scio_lex_prefix(const char *const *list, const char *s, int word)
 	size_t best = 0;
 
 	for (; *list; list++) {
-		size_t n = strlen(*list);
+		size_t n;
 		unsigned char next;
 
-		/* the first byte decides most entries without a call */
-		if (n <= best || tolower((unsigned char)**list) != tolower((unsigned char)*s) ||
-		    strncasecmp(*list, s, n) != 0)
+		if (first_differs(*list, s))
+			continue;
+		n = strlen(*list);
+		if (n <= best || strncasecmp(*list, s, n) != 0)
 			continue;
 		next = (unsigned char)s[n];	/* s is at least n long here */
-		if (word && n > 0 && isalnum((unsigned char)(*list)[n - 1]) &&
+		if (word && isalnum((unsigned char)(*list)[n - 1]) &&
 		    (isalnum(next) || next == '_'))
 			continue;
 		best = n;
