@@ -91,9 +91,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			scio_conf_doc(c, &out);
 			scio_conf_free(c);
 		}
-		while ((c = scio_confset_pop(&set)) != NULL)
-			scio_conf_free(c);
-		free(set.confs);
+		scio_confset_free(&set);
 		break;
 	}
 	if (pg != NULL) {

@@ -227,36 +227,30 @@ scio_xgroup_turn(struct scio_xgroup *g, const struct scio_frec *r,
 	}
 }
 
+/* Where a doc record's turns are sent, with the file and line it came
+ * from. */
+struct doc_visit {
+	struct scio_xgroup *g;
+	const char *file;
+	size_t line;
+};
+
+static void
+visit_turn(void *arg, const struct scio_frec *turn, const json_t *people)
+{
+	struct doc_visit *v = arg;
+
+	scio_xgroup_turn(v->g, turn, people, v->file, v->line);
+}
+
 void
 scio_xgroup_doc(struct scio_xgroup *g, const struct scio_frec *doc,
     const char *file, size_t line)
 {
-	json_t *turns = scio_frec_tree(doc, "turns");
-	json_t *people = json_array(), *t;
-	const char *lists[] = {"speakers", "chair"};
-	struct scio_frec sub = {0};
-	size_t i;
+	struct doc_visit v = {g, file, line};
 
-	for (i = 0; i < 2; i++) {
-		json_t *l = scio_frec_tree(doc, lists[i]);
-
-		if (json_is_array(l))
-			json_array_extend(people, l);
-		json_decref(l);
-	}
-	sub.parent = doc;
-	sub.type = "turn";
-	if (json_is_array(turns)) {
-		json_array_foreach(turns, i, t) {
-			if (!json_is_object(t))
-				continue;
-			sub.json = t;
-			scio_xgroup_turn(g, &sub, people, file, line);
-		}
-	}
+	scio_frec_each_turn(doc, visit_turn, &v);
 	scio_xgroup_flush(g);
-	json_decref(turns);
-	json_decref(people);
 }
 
 void

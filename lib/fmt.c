@@ -196,6 +196,36 @@ scio_frec_int(const struct scio_frec *r, const char *key, long long *v)
 	return 0;
 }
 
+void
+scio_frec_each_turn(const struct scio_frec *doc, scio_doc_turn_fn *fn, void *arg)
+{
+	json_t *turns = scio_frec_tree(doc, "turns");
+	json_t *people = json_array(), *t;
+	const char *lists[] = {"speakers", "chair"};
+	struct scio_frec sub = {0};
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		json_t *l = scio_frec_tree(doc, lists[i]);
+
+		if (json_is_array(l))
+			json_array_extend(people, l);
+		json_decref(l);
+	}
+	sub.parent = doc;
+	sub.type = "turn";
+	if (json_is_array(turns)) {
+		json_array_foreach(turns, i, t) {
+			if (!json_is_object(t))
+				continue;
+			sub.json = t;
+			fn(arg, &sub, people);
+		}
+	}
+	json_decref(turns);
+	json_decref(people);
+}
+
 json_t *
 scio_frec_tree(const struct scio_frec *r, const char *key)
 {

@@ -290,35 +290,29 @@ scio_stats_turn(struct scio_stats *s, const struct scio_frec *r,
 	add_link(s, g, r);
 }
 
+/* Where a doc record's turns are sent, with the file and line it came
+ * from. */
+struct doc_visit {
+	struct scio_stats *s;
+	const char *file;
+	size_t line;
+};
+
+static void
+visit_turn(void *arg, const struct scio_frec *turn, const json_t *people)
+{
+	struct doc_visit *v = arg;
+
+	scio_stats_turn(v->s, turn, people, v->file, v->line);
+}
+
 void
 scio_stats_doc(struct scio_stats *s, const struct scio_frec *doc,
     const char *file, size_t line)
 {
-	json_t *turns = scio_frec_tree(doc, "turns");
-	json_t *people = json_array(), *t;
-	const char *lists[] = {"speakers", "chair"};
-	struct scio_frec sub = {0};
-	size_t i;
+	struct doc_visit v = {s, file, line};
 
-	for (i = 0; i < 2; i++) {
-		json_t *l = scio_frec_tree(doc, lists[i]);
-
-		if (json_is_array(l))
-			json_array_extend(people, l);
-		json_decref(l);
-	}
-	sub.parent = doc;
-	sub.type = "turn";
-	if (json_is_array(turns)) {
-		json_array_foreach(turns, i, t) {
-			if (!json_is_object(t))
-				continue;
-			sub.json = t;
-			scio_stats_turn(s, &sub, people, file, line);
-		}
-	}
-	json_decref(turns);
-	json_decref(people);
+	scio_frec_each_turn(doc, visit_turn, &v);
 }
 
 /* The table. */

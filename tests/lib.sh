@@ -7,7 +7,7 @@
 #                                      PREREQ is missing: see test_have)
 #   test_cmp EXPECTED ACTUAL          (diff -u, fails when they differ)
 #   test_expect_code N COMMAND...      (fails unless COMMAND exits with N)
-#   test_have PREREQ                   (python3, jq, groff, any command)
+#   test_have PREREQ                   (python3, jq, groff, unsanitized, any command)
 #   test_skip 'what it shows' 'why'    (counted and printed as a skip)
 #   wait_until SECONDS 'condition'     (polls; fails when SECONDS pass)
 #   run_examples <LIST                 (each line a command: it must exit 0,
@@ -26,7 +26,10 @@ test_expect_success() {
 	if [ $# -eq 3 ]; then
 		for prereq in $(echo "$1" | tr ',' ' '); do
 			if ! test_have "$prereq"; then
-				test_skip "$2" "skipped: no $prereq"
+				case $prereq in
+				unsanitized) test_skip "$2" "skipped: a sanitized build" ;;
+				*) test_skip "$2" "skipped: no $prereq" ;;
+				esac
 				return 0
 			fi
 		done
@@ -85,6 +88,9 @@ test_expect_code() {
 test_have() {
 	case $1 in
 	python3) [ -x /usr/bin/python3 ] ;;
+	# not built with SANITIZE=... (ASan takes what valgrind and
+	# ulimit -v measure)
+	unsanitized) [ -z "$(cat "$SCIO_TOP/build/mode" 2>/dev/null)" ] ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }

@@ -39,16 +39,14 @@ PY
 }
 
 for prog in "scio-grep -e word" "scio-fmt -f json" "scio-grep -C 2 -e word5"; do
-	test_expect_success "$prog: every write ends at a record boundary" '
-		if ! test_have strace; then echo "no strace"; exit 0; fi
+	test_expect_success unsanitized,strace "$prog: every write ends at a record boundary" '
 		big_turns >turns.jsonl &&
 		strace -e trace=write -o trace '"$prog"' turns.jsonl >out &&
 		writes_whole trace out
 	'
 done
 
-test_expect_success 'scio-parse: every write ends at a record boundary' '
-	if ! test_have strace; then echo "no strace"; exit 0; fi
+test_expect_success unsanitized,strace 'scio-parse: every write ends at a record boundary' '
 	/usr/bin/python3 -c "
 import json
 body = \"<html><head><title>T</title></head><body><div class=TRS_Editor>\" + \"\".join(
@@ -61,14 +59,14 @@ print(json.dumps({\"type\": \"page\", \"url\": \"http://h/p/content_5.htm\", \"s
 # A line of 150 MB under a 120 MB address space limit.
 # (scio-grep is given the empty pattern: its first operand is a pattern.)
 for prog in scio-parse "scio-grep ''" scio-fmt; do
-	test_expect_success "${prog%% *}: a line too long for memory is an error with its number" '
+	test_expect_success unsanitized "${prog%% *}: a line too long for memory is an error with its number" '
 		{ echo "{\"type\":\"turn\",\"text\":\"a\"}"; printf "{\"text\":\""; head -c 150000000 /dev/zero | tr "\\0" x; echo "\"}"; echo "{\"type\":\"turn\",\"text\":\"b\"}"; } >big.jsonl &&
 		{ ulimit -v 120000; test_expect_code 2 '"$prog"' big.jsonl >out 2>err; } &&
 		grep -q "big.jsonl:2: line too long for the memory available" err
 	'
 done
 
-test_expect_success 'scio-grep -B 1000000000 on three records: memory for what is held' '
+test_expect_success unsanitized 'scio-grep -B 1000000000 on three records: memory for what is held' '
 	printf "%s\n" "{\"type\":\"turn\",\"doc\":\"1\",\"seq\":0,\"text\":\"a\"}" \
 		"{\"type\":\"turn\",\"doc\":\"1\",\"seq\":1,\"text\":\"b\"}" \
 		"{\"type\":\"turn\",\"doc\":\"1\",\"seq\":2,\"text\":\"c x\"}" >three.jsonl &&

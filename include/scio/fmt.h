@@ -43,6 +43,13 @@ int scio_frec_int(const struct scio_frec *r, const char *key, long long *v);
  * field is missing or not valid JSON. */
 json_t *scio_frec_tree(const struct scio_frec *r, const char *key);
 
+/* Calls fn on each turn nested in a doc record, as a record whose parent
+ * is the doc (its fields show through where the turn has none), with
+ * people: the doc's speakers and chair, borrowed for the call. */
+typedef void scio_doc_turn_fn(void *arg, const struct scio_frec *turn,
+    const json_t *people);
+void scio_frec_each_turn(const struct scio_frec *doc, scio_doc_turn_fn *fn, void *arg);
+
 /* The whole record as compact JSON text, appended to out. */
 void scio_frec_text(const struct scio_frec *r, struct scio_buf *out);
 
