@@ -306,6 +306,8 @@ on_tick(void *arg, const struct scio_http *h)
 	struct watch *w = arg;
 	struct scio_progress_counts c;
 
+	if (!scio_progress_live(w->p))
+		return;
 	count(h, w, &c);
 	scio_progress_show(w->p, &c);
 }

@@ -43,6 +43,12 @@ scio_progress_new(int quiet)
 	return p;
 }
 
+int
+scio_progress_live(const struct scio_progress *p)
+{
+	return p->live;
+}
+
 void
 scio_progress_bytes(char *out, size_t size, double n)
 {

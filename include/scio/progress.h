@@ -23,6 +23,9 @@ struct scio_progress;
 /* quiet: no line, notices or summary at all (-q). */
 struct scio_progress *scio_progress_new(int quiet);
 
+/* Whether a line is drawn at all: counting for it can be skipped. */
+int scio_progress_live(const struct scio_progress *p);
+
 /* Redraws the line, at most a few times a second. */
 void scio_progress_show(struct scio_progress *p,
     const struct scio_progress_counts *c);
