@@ -15,6 +15,7 @@
 #include "scio/jsonl.h"
 #include "scio/numarg.h"
 #include "scio/out.h"
+#include "scio/progress.h"
 #include "scio/state.h"
 #include "scio/text.h"
 #include "scio/url.h"
@@ -73,7 +74,7 @@ usage(void)
 	    "      --save=DIR           also keep each body under DIR/HOST/PATH\n"
 	    "      --warc=FILE          also append the exchanges to FILE as WARC/1.1\n"
 	    "Other:\n"
-	    "  -q, --quiet              no progress line on a terminal\n"
+	    "  -q, --quiet              no progress line, retry notices or summary line\n"
 	    "  -h, --help               show this help and exit\n"
 	    "  -V, --version            show the version and exit\n"
 	    "\n"
@@ -275,15 +276,48 @@ add_record(struct scio_buf *b, const json_t *rec)
 	scio_buf_addc(b, '\n');
 }
 
+/* What the progress line and the summary show. */
+struct watch {
+	struct scio_progress *p;
+	struct scio_crawl *crawl;	/* NULL until made */
+};
+
 static void
-progress(const struct scio_http *h, int final)
+count(const struct scio_http *h, const struct watch *w,
+    struct scio_progress_counts *c)
 {
 	struct scio_http_stats s;
 
 	scio_http_stats(h, &s);
-	fprintf(stderr, "\r%s: %lu pages, %lu failed, %.1f MB, %.0f kB/s\033[K%s",
-	    scio_progname, s.done, s.failed, s.bytes / 1e6,
-	    s.elapsed > 0 ? s.bytes / 1e3 / s.elapsed : 0.0, final ? "\n" : "");
+	c->done = s.done + s.failed;
+	/* Continuation pages found later add to the total. */
+	c->total = c->done + s.waiting +
+	    (w->crawl != NULL ? scio_crawl_waiting(w->crawl) : 0);
+	c->unchanged = s.unchanged;
+	c->failed = s.failed;
+	c->bytes = s.bytes;
+	c->elapsed = s.elapsed;
+	c->url = s.url;
+}
+
+static void
+on_tick(void *arg, const struct scio_http *h)
+{
+	struct watch *w = arg;
+	struct scio_progress_counts c;
+
+	if (!scio_progress_live(w->p))
+		return;
+	count(h, w, &c);
+	scio_progress_show(w->p, &c);
+}
+
+static void
+on_retry(void *arg, const char *url, double delay, long left)
+{
+	const struct watch *w = arg;
+
+	scio_progress_retry(w->p, url, delay, left);
 }
 
 int
@@ -302,7 +336,9 @@ main(int argc, char **argv)
 	const char *warc_path = NULL;
 	char **inputs = NULL, *check;
 	size_t ninputs = 0;
-	int quiet = 0, ch, show;
+	int quiet = 0, ch;
+	struct watch watch = {0};
+	struct scio_progress_counts counts;
 	struct scio_http *http;
 	struct scio_crawl *crawl;
 	struct scio_fetched *p;
@@ -364,8 +400,13 @@ main(int argc, char **argv)
 	co.window = ho.jobs * 4;
 	ho.stop = &got_signal;
 	catch_signals();
+	watch.p = scio_progress_new(quiet);
+	ho.on_retry = on_retry;
+	ho.on_tick = on_tick;
+	ho.notify_arg = &watch;
 	http = scio_http_new(&ho);
 	crawl = scio_crawl_new(http, &co);
+	watch.crawl = crawl;
 
 	for (size_t i = 0; i < ninputs; i++)
 		add_file(crawl, inputs[i], base);
@@ -397,15 +438,13 @@ main(int argc, char **argv)
 	if (optind == argc && ninputs == 0)
 		add_file(crawl, "-", base);
 
-	show = !quiet && isatty(STDERR_FILENO);
 	/* A group (a transcript and its pages) goes out in one write, and
 	 * its pages count as delivered once it is out (scio_crawl_commit). */
 	while ((p = scio_crawl_next(crawl)) != NULL) {
 		int last = p->last;
 
 		if (p->outcome == SCIO_FETCH_FAILED) {
-			if (show)
-				fputs("\r\033[K", stderr);
+			scio_progress_clear(watch.p);
 			scio_warn("%s: %s", p->resp->url, p->resp->error);
 			scio_set_status(SCIO_EXIT_NONE);
 		} else if (p->outcome == SCIO_FETCH_NEW) {
@@ -426,11 +465,10 @@ main(int argc, char **argv)
 			scio_buf_reset(&group);
 			scio_crawl_commit(crawl);
 		}
-		if (show)
-			progress(http, 0);
+		on_tick(&watch, http);
 	}
-	if (show)
-		progress(http, 1);
+	count(http, &watch, &counts);
+	scio_progress_end(watch.p, &counts);
 	if (got_signal)
 		scio_warn("stopped by %s: pages not yet written are fetched by "
 		    "the next run", got_signal == SIGINT ? "SIGINT" : "SIGTERM");

@@ -412,6 +412,12 @@ scio_crawl_commit(struct scio_crawl *c)
 		scio_state_checkpoint(c->o.state, c->o.checkpoint);
 }
 
+unsigned long
+scio_crawl_waiting(const struct scio_crawl *c)
+{
+	return (unsigned long)(c->nin - c->nextin);
+}
+
 void
 scio_fetched_free(struct scio_fetched *p)
 {

@@ -341,6 +341,8 @@ finish(struct scio_http *h, struct job *j, char *error)
 		r->body = j->body;
 		memset(&j->body, 0, sizeof(j->body));
 		h->st.done++;
+		if (code == 304)
+			h->st.unchanged++;
 	}
 	d->r = r;
 	if (h->done_tail)
@@ -520,6 +522,9 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 	j->attempt++;
 	h->st.retried++;
 	j->not_before = now() + delay;
+	if (h->o.on_retry != NULL)
+		h->o.on_retry(h->o.notify_arg, j->url, delay,
+		    h->o.retries - j->attempt);
 	/* A 429 is about the client, not the page: the whole host waits. */
 	if (code == 429 && j->host->next_ok < j->not_before)
 		j->host->next_ok = j->not_before;
@@ -596,6 +601,8 @@ scio_http_next(struct scio_http *h)
 		tmo = wake < 0 ? 1000 : ms(wake);
 		if (tmo > 1000)
 			tmo = 1000;
+		if (h->o.on_tick != NULL)
+			h->o.on_tick(h->o.notify_arg, h);
 		curl_multi_poll(h->multi, NULL, 0, (int)tmo, NULL);
 	}
 }
@@ -627,6 +634,10 @@ scio_http_stats(const struct scio_http *h, struct scio_http_stats *s)
 {
 	*s = h->st;
 	s->elapsed = now() - h->started;
+	s->waiting = h->active;
+	for (const struct job *j = h->queue; j != NULL; j = j->next)
+		s->waiting++;
+	s->url = h->running != NULL ? h->running->url : NULL;
 }
 
 void

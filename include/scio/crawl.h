@@ -62,6 +62,9 @@ void scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p);
  * saves the state when a checkpoint is due. */
 void scio_crawl_commit(struct scio_crawl *c);
 
+/* URLs given that no page has been asked for yet. */
+unsigned long scio_crawl_waiting(const struct scio_crawl *c);
+
 /* Frees a page without recording it. */
 void scio_fetched_free(struct scio_fetched *p);
 

@@ -10,6 +10,8 @@
 #include "scio/alloc.h"
 #include "scio/warc.h"
 
+struct scio_http;
+
 struct scio_http_opts {
 	long jobs;		/* transfers at once overall */
 	long per_host;		/* transfers at once to one host */
@@ -28,6 +30,12 @@ struct scio_http_opts {
 	const char *user_agent;
 	struct scio_warc *warc;	/* or NULL */
 	volatile sig_atomic_t *stop;	/* or NULL; nonzero: stop at once */
+	/* Called, when set, as a URL is queued again after a failure
+	 * (delay seconds from now, left tries after that one) ... */
+	void (*on_retry)(void *arg, const char *url, double delay, long left);
+	/* ... and at least once a second while transfers run. */
+	void (*on_tick)(void *arg, const struct scio_http *h);
+	void *notify_arg;
 };
 
 /* The outcome of one URL, after any retries. */
@@ -45,11 +53,12 @@ struct scio_http_resp {
 
 struct scio_http_stats {
 	unsigned long done, failed, retried;
+	unsigned long unchanged;	/* of done: 304 Not Modified */
+	unsigned long waiting;		/* queued or in flight */
 	unsigned long long bytes;
 	double elapsed;
+	const char *url;	/* in flight, or NULL; valid until the next call */
 };
-
-struct scio_http;
 
 struct scio_http *scio_http_new(const struct scio_http_opts *o);
 

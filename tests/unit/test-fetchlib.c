@@ -7,6 +7,7 @@
 
 #include "scio/charset.h"
 #include "scio/paginate.h"
+#include "scio/progress.h"
 #include "scio/state.h"
 #include "scio/urlname.h"
 #include "check.h"
@@ -175,6 +176,22 @@ test_state(void)
 	scio_buf_free(&lock);
 }
 
+static void
+test_progress_bytes(void)
+{
+	static const struct { double n; const char *want; } t[] = {
+		{0, "0 B"}, {999, "999 B"}, {1000, "1.0 kB"}, {3600, "3.6 kB"},
+		{40000, "40 kB"}, {999499, "999 kB"}, {999500, "1.0 MB"},
+		{1234567, "1.2 MB"}, {45e6, "45 MB"}, {2.5e9, "2.5 GB"},
+	};
+	char out[32];
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		scio_progress_bytes(out, sizeof(out), t[i].n);
+		CHECK_STR(out, t[i].want, "progress bytes in units, never 0.0 MB");
+	}
+}
+
 int
 main(void)
 {
@@ -183,5 +200,6 @@ main(void)
 	test_charset();
 	test_urlname();
 	test_state();
+	test_progress_bytes();
 	return CHECK_DONE();
 }

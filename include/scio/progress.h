@@ -1,0 +1,47 @@
+/* progress.h: what scio-fetch tells a person watching: a progress line
+ * redrawn in place, retry notices and a summary line, all on stderr.
+ * Nothing is drawn in place unless stderr is a terminal whose TERM is
+ * set and not "dumb"; off a terminal only a summary of a run in which
+ * something failed is written. */
+#ifndef SCIO_PROGRESS_H
+#define SCIO_PROGRESS_H
+
+#include <stddef.h>
+
+struct scio_progress_counts {
+	unsigned long done;	/* pages finished, whatever the outcome */
+	unsigned long total;	/* pages known so far, 0 if not known */
+	unsigned long unchanged;	/* of done: 304 Not Modified */
+	unsigned long failed;	/* of done: failed for good */
+	unsigned long long bytes;
+	double elapsed;		/* seconds */
+	const char *url;	/* being fetched, or NULL */
+};
+
+struct scio_progress;
+
+/* quiet: no line, notices or summary at all (-q). */
+struct scio_progress *scio_progress_new(int quiet);
+
+/* Whether a line is drawn at all: counting for it can be skipped. */
+int scio_progress_live(const struct scio_progress *p);
+
+/* Redraws the line, at most a few times a second. */
+void scio_progress_show(struct scio_progress *p,
+    const struct scio_progress_counts *c);
+
+/* Takes the line away before another message is written. */
+void scio_progress_clear(struct scio_progress *p);
+
+/* "prog: retrying URL in 2 s, 2 left", on a terminal only. */
+void scio_progress_retry(struct scio_progress *p, const char *url,
+    double delay, long left);
+
+/* Clears the line, writes the summary when due and frees p. */
+void scio_progress_end(struct scio_progress *p,
+    const struct scio_progress_counts *c);
+
+/* "512 B", "12.3 kB", "41 kB", "1.2 MB" (powers of 1000) into out. */
+void scio_progress_bytes(char *out, size_t size, double n);
+
+#endif
