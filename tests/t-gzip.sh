@@ -64,9 +64,12 @@ fetch_server_start
 
 test_expect_success 'scio-fetch reads its URLs and link records from gzip too' '
 	echo "$U/pressroom/2024-07/22/content_11110001.htm" >urls &&
-	scio-fetch $FAST -i urls >want && test -s want &&
+	scio-fetch $FAST -i urls >out && test -s out &&
 	gzip -c urls >urls.gz &&
-	scio-fetch $FAST -i urls.gz >got && test_cmp want got &&
+	scio-fetch $FAST -i urls.gz >out2 &&
+	# the same pages, whatever second each fetch fell in
+	sed "s/\"fetched_at\":\"[^\"]*\",//" out >want &&
+	sed "s/\"fetched_at\":\"[^\"]*\",//" out2 >got && test_cmp want got &&
 	printf "%s\n" "{\"type\":\"link\",\"url\":\"$U/pressroom/2024-07/22/content_11110001.htm\"}" | gzip -c >links.gz &&
 	scio-fetch $FAST <links.gz >got2 && test "$(wc -l <got2)" = "$(wc -l <want)"
 '
