@@ -6,8 +6,10 @@
 # blank.  Without chromium the browser cases are skipped, never passed.
 . "$SCIO_TOP/tests/lib.sh"
 
-CORPUS=$SCIO_TOP/tests/out/stats-corpus.jsonl
-[ -s "$CORPUS" ] || CORPUS=$FIXTURES/fmt/turns.jsonl
+# A corpus of its own: the suite's jobs run side by side, so another
+# script's file may not be there yet.
+CORPUS=$SCIO_TOP/tests/out/stats-browser-corpus.jsonl
+"$SCIO_TOP/bench/gen-turns" -s 0.5 -r 7 >"$CORPUS"
 export CORPUS
 
 # browse OUT ARGS...: runs Chromium headless in a fresh profile.
