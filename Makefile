@@ -83,10 +83,10 @@ BINS     = $(addprefix bin/,$(PROGS))
 SCRIPTS  = examples/cron/scio-nightly
 MANS     = $(wildcard cmd/*.1) examples/cron/scio-nightly.1
 MANS5    = $(wildcard man/*.5)
-# The site's words (lib/lexicon/*.txt) become C tables at build time.
-LEXICON  = $(wildcard lib/lexicon/*.txt)
+# The site's words (lib/parse/lexicon/*.txt) become C tables at build time.
+LEXICON  = $(wildcard lib/parse/lexicon/*.txt)
 GEN_SRCS = build/gen/lexicon_data.c
-LIB_SRCS = $(wildcard lib/*.c) $(GEN_SRCS)
+LIB_SRCS = $(wildcard lib/*/*.c) $(GEN_SRCS)
 LIB_OBJS = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
 LIBSCIO  = $(BUILD)/libscio.a
 UNIT_SRCS = $(wildcard tests/unit/test-*.c)

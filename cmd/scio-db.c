@@ -6,12 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "scio/cli.h"
-#include "scio/db.h"
-#include "scio/diag.h"
-#include "scio/filter.h"
-#include "scio/jsonl.h"
-#include "scio/numarg.h"
+#include "scio/base/cli.h"
+#include "scio/db/db.h"
+#include "scio/base/diag.h"
+#include "scio/record/filter.h"
+#include "scio/base/jsonl.h"
+#include "scio/base/numarg.h"
 
 static const char usage_text[] =
 "usage: scio-db [-d DB] COMMAND [OPTION]... [ARG]...\n"

@@ -8,11 +8,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "scio/cli.h"
-#include "scio/diag.h"
-#include "scio/exchange.h"
-#include "scio/fmt.h"
-#include "scio/jsonl.h"
+#include "scio/base/cli.h"
+#include "scio/base/diag.h"
+#include "scio/fmt/exchange.h"
+#include "scio/fmt/fmt.h"
+#include "scio/base/jsonl.h"
 
 static void
 usage(void)

@@ -7,15 +7,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "scio/alloc.h"
-#include "scio/cli.h"
-#include "scio/context.h"
-#include "scio/diag.h"
-#include "scio/filter.h"
-#include "scio/fmt.h"
-#include "scio/jscan.h"
-#include "scio/jsonl.h"
-#include "scio/strset.h"
+#include "scio/base/alloc.h"
+#include "scio/base/cli.h"
+#include "scio/record/context.h"
+#include "scio/base/diag.h"
+#include "scio/record/filter.h"
+#include "scio/fmt/fmt.h"
+#include "scio/base/jscan.h"
+#include "scio/base/jsonl.h"
+#include "scio/base/strset.h"
 
 static const char usage_text[] =
 "usage: scio-grep [OPTION]... PATTERN [FILE]...\n"

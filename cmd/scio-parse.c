@@ -5,16 +5,16 @@
 #include <string.h>
 #include <strings.h>
 
-#include "scio/alloc.h"
-#include "scio/charset.h"
-#include "scio/cli.h"
-#include "scio/conf.h"
-#include "scio/diag.h"
-#include "scio/html.h"
-#include "scio/jscan.h"
-#include "scio/jsonl.h"
-#include "scio/page.h"
-#include "scio/text.h"
+#include "scio/base/alloc.h"
+#include "scio/base/charset.h"
+#include "scio/base/cli.h"
+#include "scio/parse/conf.h"
+#include "scio/base/diag.h"
+#include "scio/parse/html.h"
+#include "scio/base/jscan.h"
+#include "scio/base/jsonl.h"
+#include "scio/parse/page.h"
+#include "scio/base/text.h"
 
 static const char usage_text[] =
 "Usage: scio-parse [OPTION]... [FILE]...\n"

@@ -7,11 +7,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "scio/cli.h"
-#include "scio/diag.h"
-#include "scio/jsonl.h"
-#include "scio/numarg.h"
-#include "scio/stats.h"
+#include "scio/base/cli.h"
+#include "scio/base/diag.h"
+#include "scio/base/jsonl.h"
+#include "scio/base/numarg.h"
+#include "scio/stats/stats.h"
 
 static void
 usage(void)

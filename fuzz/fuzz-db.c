@@ -1,13 +1,13 @@
 /* fuzz-db: what scio-db load reads from outside, the turn and doc records
- * (lib/db_rec.c), without a database.  Input: JSON Lines, each line a
+ * (lib/db/db_rec.c), without a database.  Input: JSON Lines, each line a
  * record as a load would see it.  Checks: every turn gathered has a seq
  * from 0 and a text, every string lies inside the arena and ends there
  * with a NUL, and the content hash is the same when taken twice. */
 #include <string.h>
 
-#include "scio/db_rec.h"
-#include "scio/jscan.h"
-#include "scio/jsonl.h"
+#include "scio/db/db_rec.h"
+#include "scio/base/jscan.h"
+#include "scio/base/jsonl.h"
 #include "fuzz.h"
 
 static void

@@ -1,4 +1,4 @@
-/* fuzz-filter: scio-grep's conditions (lib/filter.c) judge a record the
+/* fuzz-filter: scio-grep's conditions (lib/record/filter.c) judge a record the
  * same whether it comes scanned (a turn line) or as a jansson tree (a
  * turn inside a doc record).  Input: a flags byte, a pattern, a speaker
  * value and a date bound (NUL-separated), then the record's line. */
@@ -6,10 +6,10 @@
 
 #include <jansson.h>
 
-#include "scio/filter.h"
-#include "scio/jscan.h"
-#include "scio/match.h"
-#include "scio/text.h"
+#include "scio/record/filter.h"
+#include "scio/base/jscan.h"
+#include "scio/record/match.h"
+#include "scio/base/text.h"
 #include "fuzz.h"
 
 /* The next NUL-terminated field of data, or NULL. */

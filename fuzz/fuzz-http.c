@@ -10,11 +10,11 @@
 
 #include <jansson.h>
 
-#include "scio/charset.h"
-#include "scio/crawl.h"
-#include "scio/jsonl.h"
-#include "scio/state.h"
-#include "scio/text.h"
+#include "scio/base/charset.h"
+#include "scio/fetch/crawl.h"
+#include "scio/base/jsonl.h"
+#include "scio/fetch/state.h"
+#include "scio/base/text.h"
 #include "fuzz.h"
 
 static const char *

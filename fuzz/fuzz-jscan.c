@@ -1,10 +1,10 @@
-/* fuzz-jscan: the validating scanner (lib/jscan.c) must accept exactly the
+/* fuzz-jscan: the validating scanner (lib/base/jscan.c) must accept exactly the
  * lines jansson accepts, and what it finds must be what jansson reads. */
 #include <string.h>
 
 #include <jansson.h>
 
-#include "scio/jscan.h"
+#include "scio/base/jscan.h"
 #include "fuzz.h"
 
 static void

@@ -1,4 +1,4 @@
-/* fuzz-match: scio-grep's pattern compiler and matcher (lib/match.c).
+/* fuzz-match: scio-grep's pattern compiler and matcher (lib/record/match.c).
  * Input: a flags byte, then up to four patterns and a subject, separated
  * by NUL bytes.  A pattern that does not compile must be refused with a
  * message, never a crash; the literal pre-filter must never rule out a
@@ -8,8 +8,8 @@
 
 #include <jansson.h>
 
-#include "scio/match.h"
-#include "scio/text.h"
+#include "scio/record/match.h"
+#include "scio/base/text.h"
 #include "fuzz.h"
 
 /* The JSON text of s between its quotes, escaped as jansson writes it

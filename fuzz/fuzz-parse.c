@@ -6,11 +6,11 @@
 
 #include <jansson.h>
 
-#include "scio/charset.h"
-#include "scio/conf.h"
-#include "scio/html.h"
-#include "scio/page.h"
-#include "scio/text.h"
+#include "scio/base/charset.h"
+#include "scio/parse/conf.h"
+#include "scio/parse/html.h"
+#include "scio/parse/page.h"
+#include "scio/base/text.h"
 #include "fuzz.h"
 
 static const char *const urls[] = {

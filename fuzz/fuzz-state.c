@@ -1,12 +1,12 @@
-/* fuzz-state: scio-fetch's state-file reader (lib/state.c).  Any input is
+/* fuzz-state: scio-fetch's state-file reader (lib/fetch/state.c).  Any input is
  * read or refused with a reason; a state that was read is written back as
  * lines of valid JSON, and reading that gives the same state again. */
 #include <string.h>
 
 #include <jansson.h>
 
-#include "scio/state.h"
-#include "scio/text.h"
+#include "scio/fetch/state.h"
+#include "scio/base/text.h"
 #include "fuzz.h"
 
 /* Writes st to a new string. */

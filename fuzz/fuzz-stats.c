@@ -1,5 +1,5 @@
 /* fuzz-stats: scio-stats and scio-fmt --by exchange on records they did
- * not write (lib/stats*.c, lib/exchange.c, lib/svg.c): each input is
+ * not write (lib/stats*.c, lib/fmt/exchange.c, lib/stats/svg.c): each input is
  * lines of JSON; every line the scanner accepts goes to the counters, the
  * summary and the exchange grouper.  The chart and the report must be
  * well-formed XML, and every exchange must hold the turns it says. */
@@ -7,9 +7,9 @@
 
 #include <libxml/parser.h>
 
-#include "scio/exchange.h"
-#include "scio/jscan.h"
-#include "scio/stats.h"
+#include "scio/fmt/exchange.h"
+#include "scio/base/jscan.h"
+#include "scio/stats/stats.h"
 #include "fuzz.h"
 
 static void

@@ -1,4 +1,4 @@
-/* fuzz-template: scio-fmt's -t template parser (lib/template.c) and its
+/* fuzz-template: scio-fmt's -t template parser (lib/fmt/template.c) and its
  * expansion over a record.  Input: the template, a NUL, the record line.
  * A template is compiled or refused with a reason; what it expands to is
  * valid UTF-8 whenever the record is. */
@@ -6,10 +6,10 @@
 
 #include <jansson.h>
 
-#include "scio/fmt.h"
-#include "scio/jscan.h"
-#include "scio/template.h"
-#include "scio/text.h"
+#include "scio/fmt/fmt.h"
+#include "scio/base/jscan.h"
+#include "scio/fmt/template.h"
+#include "scio/base/text.h"
 #include "fuzz.h"
 
 int

@@ -1,11 +1,11 @@
-/* fuzz-urlname: the file name --save gives a URL's body (lib/urlname.c)
+/* fuzz-urlname: the file name --save gives a URL's body (lib/fetch/urlname.c)
  * must stay inside the directory: no "..", ".", empty or hidden
  * component, no leading '/', only [A-Za-z0-9._%-] bytes, and components
  * of at most 200 bytes. */
 #include <string.h>
 
-#include "scio/alloc.h"
-#include "scio/urlname.h"
+#include "scio/base/alloc.h"
+#include "scio/fetch/urlname.h"
 #include "fuzz.h"
 
 static void

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "scio/alloc.h"
+#include "scio/base/alloc.h"
 #include "fuzz.h"
 
 int

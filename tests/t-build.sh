@@ -6,12 +6,12 @@
 # SANITIZE= : under make check SANITIZE=..., the variable comes down to
 # these makes too, and the objects would be build/san's.
 test_expect_success 'make prints "CC file" for a compile, V=1 the whole command' '
-	make -s -n -B -C "$SCIO_TOP" SANITIZE= build/default/lib/suggest.o >quiet 2>&1 &&
-	grep -q "printf .  CC      %s.n. .lib/suggest.c." quiet &&
-	! grep -q "^cc .*-c -o build/default/lib/suggest.o" quiet &&
-	make -s -n -B -C "$SCIO_TOP" SANITIZE= V=1 build/default/lib/suggest.o >loud 2>&1 &&
+	make -s -n -B -C "$SCIO_TOP" SANITIZE= build/default/lib/base/suggest.o >quiet 2>&1 &&
+	grep -q "printf .  CC      %s.n. .lib/base/suggest.c." quiet &&
+	! grep -q "^cc .*-c -o build/default/lib/base/suggest.o" quiet &&
+	make -s -n -B -C "$SCIO_TOP" SANITIZE= V=1 build/default/lib/base/suggest.o >loud 2>&1 &&
 	! grep -q "printf" loud &&
-	grep -q -- "-c -o build/default/lib/suggest.o lib/suggest.c" loud
+	grep -q -- "-c -o build/default/lib/base/suggest.o lib/base/suggest.c" loud
 '
 
 test_expect_success 'make demo asks for the demo'"'"'s packages, not the test suite'"'"'s' '
@@ -32,4 +32,22 @@ test_expect_success python3 'scripts/sample-site prints export SITE=..., serves 
 	! grep -q "english.scio.gov.cn" links.jsonl &&
 	{ kill $pid; wait $pid; true; } &&
 	! scio-fetch -q --retries 0 "$SITE/pressroom/node_8021725.htm" >/dev/null 2>&1
+'
+
+# The layout is the architecture: lib/ in wings, each including only its
+# own wing's headers and those of the wings below it (README, Layout).
+test_expect_success 'no wing of lib/ includes a header of a wing above or beside it' '
+	rank() { case $1 in base) echo 0;; record) echo 1;; parse|fetch|fmt) echo 2;;
+		db|stats) echo 3;; *) echo "unknown wing $1" >&2; echo 9;; esac; }
+	cd "$SCIO_TOP" &&
+	for f in lib/*/*.c include/scio/*/*.h; do
+		w=${f#lib/}; w=${w#include/scio/}; w=${w%%/*}
+		for d in $(sed -n "s|^#include \"scio/\([a-z]*\)/.*|\1|p" "$f" | sort -u); do
+			test "$d" = "$w" && continue
+			test "$(rank "$d")" -lt "$(rank "$w")" ||
+				echo "$f ($w) includes scio/$d/"
+		done
+	done >"$OLDPWD/upward" && cd "$OLDPWD" &&
+	{ ! test -s upward || { cat upward; false; }; } &&
+	! ls "$SCIO_TOP"/lib/*.c "$SCIO_TOP"/include/scio/*.h 2>/dev/null
 '

@@ -1,7 +1,7 @@
 /* Unit tests for the growable buffer. */
 #include <stdlib.h>
 
-#include "scio/alloc.h"
+#include "scio/base/alloc.h"
 #include "check.h"
 
 int

@@ -5,11 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "scio/charset.h"
-#include "scio/paginate.h"
-#include "scio/progress.h"
-#include "scio/state.h"
-#include "scio/urlname.h"
+#include "scio/base/charset.h"
+#include "scio/fetch/paginate.h"
+#include "scio/fetch/progress.h"
+#include "scio/fetch/state.h"
+#include "scio/fetch/urlname.h"
 #include "check.h"
 
 static void

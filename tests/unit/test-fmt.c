@@ -6,10 +6,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "scio/fmt.h"
-#include "scio/template.h"
-#include "scio/width.h"
-#include "scio/wrap.h"
+#include "scio/fmt/fmt.h"
+#include "scio/fmt/template.h"
+#include "scio/base/width.h"
+#include "scio/base/wrap.h"
 #include "check.h"
 
 static void

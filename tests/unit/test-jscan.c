@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scio/jscan.h"
+#include "scio/base/jscan.h"
 #include "check.h"
 
 static struct scio_jobj obj;

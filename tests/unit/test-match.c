@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scio/jscan.h"
-#include "scio/match.h"
+#include "scio/base/jscan.h"
+#include "scio/record/match.h"
 #include "check.h"
 
 static void

@@ -4,12 +4,12 @@
 
 #include <jansson.h>
 
-#include "scio/jwrite.h"
-#include "scio/label.h"
-#include "scio/page.h"
-#include "scio/roles.h"
-#include "scio/text.h"
-#include "scio/url.h"
+#include "scio/base/jwrite.h"
+#include "scio/parse/label.h"
+#include "scio/parse/page.h"
+#include "scio/parse/roles.h"
+#include "scio/base/text.h"
+#include "scio/base/url.h"
 #include "check.h"
 
 static const char *

@@ -1,0 +1,76 @@
+/* crawl.h: scio-fetch's work list: each URL given is one group (a
+ * transcript with its continuation pages, a listing with its further
+ * pages, or a single page); groups are delivered in the order given and
+ * a group's pages in page order, with the state consulted and updated. */
+#ifndef SCIO_CRAWL_H
+#define SCIO_CRAWL_H
+
+#include <jansson.h>
+
+#include "scio/fetch/http.h"
+#include "scio/fetch/state.h"
+
+struct scio_crawl_opts {
+	int follow;		/* fetch continuation pages */
+	long listing_pages;	/* listing pages walked, 0 for all */
+	long max_pages;		/* pages of a transcript followed, 0 for all */
+	int all;		/* deliver unchanged pages too, unconditionally */
+	struct scio_state *state;	/* or NULL */
+	double checkpoint;	/* seconds between state saves */
+	long window;		/* groups worked on at once */
+};
+
+enum scio_outcome {
+	SCIO_FETCH_NEW,		/* new or changed: to be written out */
+	SCIO_FETCH_UNCHANGED,	/* 304 or the same content as last time */
+	SCIO_FETCH_FAILED,	/* failed for good: resp->error says why */
+	SCIO_FETCH_WITHHELD,	/* fetched, but another page of its group failed */
+};
+
+struct scio_fetched {
+	enum scio_outcome outcome;
+	struct scio_http_resp *resp;
+	char *charset;		/* as served or declared, or NULL */
+	struct scio_buf html;	/* the body in UTF-8 (NEW pages) */
+	char *hash;		/* of the body, or NULL */
+	void *group;		/* internal */
+	long page;
+	int last;		/* the last page of its group */
+};
+
+struct scio_crawl;
+
+struct scio_crawl *scio_crawl_new(struct scio_http *h,
+    const struct scio_crawl_opts *o);
+
+/* Adds a URL given by the user (absolute); a repeat is ignored. */
+void scio_crawl_add(struct scio_crawl *c, const char *url);
+
+/* The next page in delivery order, or NULL when all are done or the
+ * http options' stop flag was set.  A group's pages come only once all
+ * of them are in, and whole: when one failed, the others are WITHHELD;
+ * when one is new or changed, all are NEW (pages that came back 304 are
+ * fetched again unconditionally first).  The last has ->last set. */
+struct scio_fetched *scio_crawl_next(struct scio_crawl *c);
+
+/* Notes a page of the group being delivered for the state, and frees
+ * the page; the notes go into the state at scio_crawl_commit. */
+void scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p);
+
+/* Records the pages noted since the last call in the state (call it once
+ * the whole group's records, --save files and WARC records are out) and
+ * saves the state when a checkpoint is due. */
+void scio_crawl_commit(struct scio_crawl *c);
+
+/* URLs given that no page has been asked for yet. */
+unsigned long scio_crawl_waiting(const struct scio_crawl *c);
+
+/* Frees a page without recording it. */
+void scio_fetched_free(struct scio_fetched *p);
+
+/* The page record of a page: a new reference. */
+json_t *scio_fetched_record(const struct scio_fetched *p);
+
+void scio_crawl_free(struct scio_crawl *c);
+
+#endif

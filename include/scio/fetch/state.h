@@ -1,0 +1,71 @@
+/* state.h: what scio-fetch remembers between runs (--state FILE). */
+#ifndef SCIO_STATE_H
+#define SCIO_STATE_H
+
+#include <stdio.h>
+
+#include "scio/base/alloc.h"
+
+/* One page as last delivered. Strings may be NULL. */
+struct scio_state_entry {
+	char *url;
+	char *etag;
+	char *last_modified;
+	char *hash;		/* of the body as served, "fnv1a64:HEX" */
+	char *fetched_at;	/* RFC 3339 UTC */
+	long pages;		/* page 1 of a paginated page: pages known, else 0 */
+};
+
+struct scio_state;
+
+/* Locks path (through "PATH.lock"; a symbolic link is followed first, so
+ * that runs given two names of one file are serialised, held until scio_state_close) and loads
+ * it; a missing file is an empty state. Ends the program (status 2) with
+ * a clear message when another run holds the lock or the file is not a
+ * state file. */
+struct scio_state *scio_state_open(const char *path);
+
+/* An empty state for path, neither locked nor loaded (for tests). */
+struct scio_state *scio_state_new(const char *path);
+
+/* Adds the entries of a state file read from fp. Returns 0, or -1 with
+ * the reason ("PATH:LINE: ...") in why when it is not a state file. */
+int scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why);
+
+/* Writes the state file's lines to fp; 0, or -1 on a write error. */
+int scio_state_write(struct scio_state *st, FILE *fp);
+
+/* The entry for url, or NULL. Borrowed. */
+const struct scio_state_entry *scio_state_get(struct scio_state *st,
+    const char *url);
+
+/* Records e (copied) as the entry for e->url, in memory. */
+void scio_state_put(struct scio_state *st, const struct scio_state_entry *e);
+
+/* Replaces the file with the state in memory: first the presave hook and
+ * a watched standard output are made durable (fsync) and the output's
+ * size recorded; then the state is written to a new "PATH.tmpXXXXXX"
+ * (O_EXCL), fsync'd and renamed over PATH, so a reader sees the old or the new
+ * state, never a mix. Returns 0, or -1 after reporting the error. */
+int scio_state_save(struct scio_state *st);
+
+/* Saves when something changed and at least interval seconds went by
+ * since the last save. Returns as scio_state_save. */
+int scio_state_checkpoint(struct scio_state *st, double interval);
+
+/* Standard output (fd), when a regular file, is fsync'ed before every
+ * save, and its device, inode and size go into the state's header; the
+ * state is saved at once when the header does not yet say them. */
+void scio_state_watch_output(struct scio_state *st, int fd);
+
+/* fn(arg) runs before every save; a save is given up when it fails. */
+void scio_state_presave(struct scio_state *st, int (*fn)(void *), void *arg);
+
+/* The size fd had at the last save when it is the same file as then,
+ * else -1: what follows was written by a run that did not save again. */
+long long scio_state_output_size(const struct scio_state *st, int fd);
+
+/* Releases the lock and frees the state (without saving). */
+void scio_state_close(struct scio_state *st);
+
+#endif

@@ -1,0 +1,65 @@
+/* conf.h: the pages of one conference merged into its turns and records. */
+#ifndef SCIO_CONF_H
+#define SCIO_CONF_H
+
+#include <stddef.h>
+#include "scio/base/alloc.h"
+
+#include "scio/parse/page.h"
+#include "scio/base/strset.h"
+
+/* One conference: the pages of one id seen so far, by page number. */
+struct scio_conf {
+	char *doc;
+	char *key;			/* host and id: pages of one conference */
+	struct scio_page **pages;	/* pages[k] is page k+1, or NULL */
+	size_t npages;			/* length of pages */
+	int expected;			/* page count the pages announce */
+	size_t arrival;			/* order of its first page in the input */
+	int warned;			/* its pages' warnings are out: a second
+					 * record of it says them no more */
+};
+
+/* Conferences waiting for their pages. */
+struct scio_confset {
+	struct scio_conf **confs;
+	size_t n, cap;
+	size_t arrivals;
+	struct scio_strset written;	/* keys of conferences given out */
+	struct scio_strset repeated;	/* of those, the ones a page came
+					 * again for (said once each) */
+};
+
+/* Adds a page (taking ownership). Returns the conference it completes,
+ * now removed from the set (the caller frees it with scio_conf_free), or
+ * NULL while pages are still missing. A conference is the pages of one id
+ * on one host (mirrors number their pages otherwise). A page seen twice
+ * is dropped with a note on stderr; so is a page of a conference already
+ * given out (a repeat of at-least-once delivery), said once for each
+ * conference. */
+struct scio_conf *scio_confset_add(struct scio_confset *set, struct scio_page *pg);
+
+/* Removes and returns the conference that arrived first, or NULL: for the
+ * end of input, when missing pages will not come. */
+struct scio_conf *scio_confset_pop(struct scio_confset *set);
+
+void scio_conf_free(struct scio_conf *c);
+
+/* Frees what the set holds. */
+void scio_confset_free(struct scio_confset *set);
+
+/* Appends the conference's turn records to out, one JSON line per
+ * speaker turn, in order; returns how many. */
+size_t scio_conf_turns(const struct scio_conf *c, struct scio_buf *out);
+
+/* Appends the conference as one doc record, its turns nested. */
+void scio_conf_doc(const struct scio_conf *c, struct scio_buf *out);
+
+/* Appends a page of a kind that stands alone (article, notice) as a doc
+ * record. */
+void scio_page_doc(const struct scio_page *pg, struct scio_buf *out);
+
+/* Appends a listing page's items as link records; returns how many. */
+size_t scio_page_links(const struct scio_page *pg, struct scio_buf *out);
+
+#endif

@@ -1,0 +1,493 @@
+/* crawl.c: groups, page order and state marks for scio-fetch. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scio/base/alloc.h"
+#include "scio/base/charset.h"
+#include "scio/fetch/crawl.h"
+#include "scio/base/text.h"
+#include "scio/base/diag.h"
+#include "scio/fetch/paginate.h"
+#include "scio/base/strmap.h"
+
+struct slot {
+	long page;
+	char *url;
+	struct scio_fetched *result;
+	int cond;		/* asked conditionally */
+	int again;		/* asked again unconditionally: all is written */
+};
+
+struct group {
+	struct scio_pageid id;
+	int paginated;		/* continuation pages are looked for */
+	long limit;		/* highest page fetched, 0 for no limit */
+	struct slot *slots;	/* by page number */
+	size_t n, cap;
+	size_t next_emit;
+	int told;		/* the --max-pages warning was given */
+	int failed;		/* a page failed: none is delivered */
+	unsigned long long idx;
+	struct group *next;
+};
+
+struct scio_crawl {
+	struct scio_crawl_opts o;
+	struct scio_http *http;
+	char **input;		/* URLs given, not yet made groups */
+	size_t nin, capin, nextin;
+	struct scio_strmap seen;
+	struct group *head, *tail;
+	long ngroups;
+	unsigned long long nextidx;
+	struct scio_state_entry *pending;	/* done, not yet committed */
+	size_t npending, cappending;
+};
+
+struct scio_crawl *
+scio_crawl_new(struct scio_http *h, const struct scio_crawl_opts *o)
+{
+	struct scio_crawl *c = scio_calloc(1, sizeof(*c));
+
+	c->o = *o;
+	c->http = h;
+	if (c->o.window < 1)
+		c->o.window = 1;
+	return c;
+}
+
+void
+scio_crawl_add(struct scio_crawl *c, const char *url)
+{
+	if (scio_strmap_get(&c->seen, url) != NULL)
+		return;
+	scio_strmap_put(&c->seen, url, c);
+	if (c->nin == c->capin) {
+		c->capin = c->capin ? c->capin * 2 : 64;
+		c->input = scio_reallocarray(c->input, c->capin, sizeof(*c->input));
+	}
+	c->input[c->nin++] = scio_strdup(url);
+}
+
+static void
+submit(struct scio_crawl *c, struct group *g, struct slot *s)
+{
+	const struct scio_state_entry *e = NULL;
+	const char *url = s->url;
+	long page = s->page;
+
+	if (c->o.state != NULL && !c->o.all && !s->again)
+		e = scio_state_get(c->o.state, url);
+	s->cond = e != NULL && (e->etag != NULL || e->last_modified != NULL);
+	scio_http_add(c->http, url, e ? e->etag : NULL,
+	    e ? e->last_modified : NULL, (g->idx << 20) | (unsigned long long)
+	    (page & 0xFFFFF), g);
+}
+
+/* Adds page K of g at url, unless seen or beyond the limit. */
+static void
+add_slot(struct scio_crawl *c, struct group *g, long page, const char *url)
+{
+	size_t i;
+
+	if (g->limit > 0 && page > g->limit) {
+		if (g->id.kind == SCIO_PAGE_CONTENT && !g->told) {
+			scio_warn("%s: links to page %ld; only the first %ld "
+			    "pages of a transcript are followed (--max-pages)",
+			    g->slots[0].url, page, g->limit);
+			g->told = 1;
+		}
+		return;
+	}
+	if (scio_strmap_get(&c->seen, url) != NULL)
+		return;
+	scio_strmap_put(&c->seen, url, c);
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 4;
+		g->slots = scio_reallocarray(g->slots, g->cap, sizeof(*g->slots));
+	}
+	/* Keep page order among the pages not yet delivered. */
+	for (i = g->n; i > g->next_emit && g->slots[i - 1].page > page; i--)
+		g->slots[i] = g->slots[i - 1];
+	memset(&g->slots[i], 0, sizeof(g->slots[i]));
+	g->slots[i].page = page;
+	g->slots[i].url = scio_strdup(url);
+	g->n++;
+	submit(c, g, &g->slots[i]);
+}
+
+static void
+new_group(struct scio_crawl *c, char *url)
+{
+	struct group *g = scio_calloc(1, sizeof(*g));
+
+	g->idx = c->nextidx++;
+	if (scio_pageid_parse(url, &g->id) == 0 && c->o.follow && g->id.page == 1) {
+		g->paginated = 1;
+		g->limit = g->id.kind == SCIO_PAGE_NODE ? c->o.listing_pages :
+		    c->o.max_pages;
+	}
+	if (g->n == g->cap) {
+		g->cap = 4;
+		g->slots = scio_reallocarray(NULL, g->cap, sizeof(*g->slots));
+	}
+	memset(&g->slots[0], 0, sizeof(g->slots[0]));
+	g->slots[0].page = g->id.page > 0 ? g->id.page : 1;
+	g->slots[0].url = url;
+	g->n = 1;
+	if (c->tail)
+		c->tail->next = g;
+	else
+		c->head = g;
+	c->tail = g;
+	c->ngroups++;
+	submit(c, g, &g->slots[0]);
+}
+
+static void
+free_group(struct group *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->slots[i].url);
+		scio_fetched_free(g->slots[i].result);
+	}
+	free(g->slots);
+	scio_pageid_free(&g->id);
+	free(g);
+}
+
+static char *
+hash_of(const struct scio_buf *b)
+{
+	struct scio_buf s = {0};
+
+	scio_buf_printf(&s, "fnv1a64:%016llx", scio_fnv1a64(scio_buf_str(b), b->len));
+	return scio_buf_take(&s);
+}
+
+static void
+discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
+{
+	struct scio_pagelink *links;
+	size_t n = scio_paginate_find(p->html.s, p->html.len, p->resp->url, &links);
+
+	for (size_t i = 0; i < n; i++) {
+		add_slot(c, g, links[i].page, links[i].url);
+		free(links[i].url);
+	}
+	free(links);
+}
+
+/* The pages 2..K a previous run delivered for an unchanged first page.
+ * The count is held to what the state shows delivered: a page missing
+ * from it ends the count, with a warning. */
+static void
+discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
+{
+	const struct scio_state_entry *e = scio_state_get(c->o.state, url);
+	long last = e != NULL ? e->pages : 0;
+
+	for (long k = 2; k <= last && !scio_http_stopped(c->http); k++) {
+		char *u = scio_pageid_url(&g->id, k);
+
+		if (scio_state_get(c->o.state, u) == NULL) {
+			scio_warn("%s: the state counts %ld pages, but page %ld "
+			    "was never delivered; pages from %ld on are not "
+			    "asked for", url, last, k, k);
+			free(u);
+			break;
+		}
+		add_slot(c, g, k, u);
+		free(u);
+	}
+}
+
+static void
+settle(struct scio_crawl *c, struct scio_http_resp *r)
+{
+	struct group *g = r->data;
+	struct scio_fetched *p = scio_calloc(1, sizeof(*p));
+	struct slot *s = NULL;
+
+	for (size_t i = g->next_emit; i < g->n; i++)
+		if (strcmp(g->slots[i].url, r->url) == 0 && !g->slots[i].result)
+			s = &g->slots[i];
+	if (s == NULL)
+		scio_die(SCIO_EXIT_ERROR, "internal error: a response for an "
+		    "unknown page '%s'", r->url);
+	s->result = p;
+	p->resp = r;
+	p->group = g;
+	p->page = s->page;
+	if (r->failed) {
+		p->outcome = SCIO_FETCH_FAILED;
+		return;
+	}
+	if (r->status == 304 && !s->cond) {
+		/* An answer to a question not asked: the body is not
+		 * here, and nothing says what it is. */
+		p->outcome = SCIO_FETCH_FAILED;
+		r->failed = 1;
+		free(r->error);
+		r->error = scio_strdup("HTTP 304 Not Modified to a request "
+		    "that was not conditional");
+		return;
+	}
+	if (r->status == 304) {
+		p->outcome = SCIO_FETCH_UNCHANGED;
+		if (g->paginated && c->o.state != NULL && s->page == 1)
+			discover_from_state(c, g, r->url);
+		return;
+	}
+	p->hash = hash_of(&r->body);
+	p->outcome = SCIO_FETCH_NEW;
+	if (c->o.state != NULL && !c->o.all && !s->again) {
+		const struct scio_state_entry *e = scio_state_get(c->o.state, r->url);
+
+		if (e != NULL && e->hash != NULL && strcmp(e->hash, p->hash) == 0)
+			p->outcome = SCIO_FETCH_UNCHANGED;
+	}
+	scio_charset_to_utf8(r->body.s ? r->body.s : "", r->body.len,
+	    r->content_type, &p->html, &p->charset);
+	if (g->paginated)
+		discover(c, g, p);
+}
+
+/* Once every page of g is in: a group with a failed page is withheld
+ * whole; a group with a new or changed page is delivered whole, so the
+ * pages that came back 304 are asked again, unconditionally.  Returns 1
+ * when g can be emitted, 0 when pages were asked again. */
+static int
+prepare(struct scio_crawl *c, struct group *g)
+{
+	int fresh = 0, again = 0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		struct scio_fetched *p = g->slots[i].result;
+
+		if (p->outcome == SCIO_FETCH_FAILED)
+			g->failed = 1;
+		else if (p->outcome == SCIO_FETCH_NEW)
+			fresh = 1;
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		struct slot *s = &g->slots[i];
+		struct scio_fetched *p = s->result;
+
+		if (g->failed) {
+			if (p->outcome != SCIO_FETCH_FAILED)
+				p->outcome = SCIO_FETCH_WITHHELD;
+		} else if (fresh && p->outcome == SCIO_FETCH_UNCHANGED) {
+			if (p->resp->status == 304) {
+				scio_fetched_free(p);
+				s->result = NULL;
+				s->again = 1;
+				submit(c, g, s);
+				again = 1;
+			} else {
+				p->outcome = SCIO_FETCH_NEW;
+			}
+		} else if (p->outcome == SCIO_FETCH_UNCHANGED) {
+			scio_buf_free(&p->html);
+		}
+	}
+	return !again;
+}
+
+/* Whether every page of g not yet emitted is in. */
+static int
+complete(const struct group *g)
+{
+	for (size_t i = g->next_emit; i < g->n; i++)
+		if (g->slots[i].result == NULL)
+			return 0;
+	return 1;
+}
+
+struct scio_fetched *
+scio_crawl_next(struct scio_crawl *c)
+{
+	for (;;) {
+		struct group *g;
+		struct scio_http_resp *r;
+
+		if (scio_http_stopped(c->http))
+			return NULL;
+		while (c->ngroups < c->o.window && c->nextin < c->nin) {
+			new_group(c, c->input[c->nextin]);
+			c->input[c->nextin++] = NULL;
+		}
+		g = c->head;
+		if (g == NULL)
+			return NULL;
+		if (g->next_emit == 0 && complete(g) && !prepare(c, g))
+			continue;
+		if (g->next_emit < g->n && complete(g)) {
+			struct scio_fetched *p = g->slots[g->next_emit].result;
+
+			g->slots[g->next_emit].result = NULL;
+			g->next_emit++;
+			p->last = g->next_emit == g->n;
+			return p;
+		}
+		if (g->next_emit == g->n) {
+			c->head = g->next;
+			if (c->head == NULL)
+				c->tail = NULL;
+			c->ngroups--;
+			free_group(g);
+			continue;
+		}
+		r = scio_http_next(c->http);
+		if (r == NULL && scio_http_stopped(c->http))
+			return NULL;
+		if (r == NULL)
+			scio_die(SCIO_EXIT_ERROR, "internal error: a page was "
+			    "never fetched");
+		settle(c, r);
+	}
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? scio_strdup(s) : NULL;
+}
+
+static const char *
+or_else(const char *a, const char *b)
+{
+	return a ? a : b;
+}
+
+void
+scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p)
+{
+	struct group *g = p->group;
+	const struct scio_state_entry *old;
+	struct scio_state_entry *e;
+
+	if (c->o.state == NULL || p->outcome == SCIO_FETCH_FAILED ||
+	    p->outcome == SCIO_FETCH_WITHHELD) {
+		scio_fetched_free(p);
+		return;
+	}
+	if (c->npending == c->cappending) {
+		c->cappending = c->cappending ? c->cappending * 2 : 16;
+		c->pending = scio_reallocarray(c->pending, c->cappending,
+		    sizeof(*c->pending));
+	}
+	e = &c->pending[c->npending++];
+	memset(e, 0, sizeof(*e));
+	old = scio_state_get(c->o.state, p->resp->url);
+	e->url = scio_strdup(p->resp->url);
+	e->etag = dup_or_null(or_else(p->resp->etag, old ? old->etag : NULL));
+	e->last_modified = dup_or_null(or_else(p->resp->last_modified,
+	    old ? old->last_modified : NULL));
+	e->hash = dup_or_null(or_else(p->hash, old ? old->hash : NULL));
+	e->fetched_at = dup_or_null(p->resp->fetched_at);
+	e->pages = old ? old->pages : 0;
+	/* page 1 remembers how many pages its conference had, as written */
+	if (g->paginated && p->page == 1)
+		e->pages = g->n > 0 && g->slots[g->n - 1].page > 1 ?
+		    g->slots[g->n - 1].page : 0;
+	scio_fetched_free(p);
+}
+
+void
+scio_crawl_commit(struct scio_crawl *c)
+{
+	for (size_t i = 0; i < c->npending; i++) {
+		struct scio_state_entry *e = &c->pending[i];
+
+		scio_state_put(c->o.state, e);
+		free(e->url);
+		free(e->etag);
+		free(e->last_modified);
+		free(e->hash);
+		free(e->fetched_at);
+	}
+	c->npending = 0;
+	if (c->o.state != NULL)
+		scio_state_checkpoint(c->o.state, c->o.checkpoint);
+}
+
+unsigned long
+scio_crawl_waiting(const struct scio_crawl *c)
+{
+	return (unsigned long)(c->nin - c->nextin);
+}
+
+void
+scio_fetched_free(struct scio_fetched *p)
+{
+	if (p == NULL)
+		return;
+	scio_http_resp_free(p->resp);
+	free(p->charset);
+	free(p->hash);
+	scio_buf_free(&p->html);
+	free(p);
+}
+
+/* A JSON string of s (invalid UTF-8 replaced), or null. */
+static json_t *
+str_or_null(const char *s)
+{
+	struct scio_buf b = {0};
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	if ((v = json_string(s)) != NULL)
+		return v;
+	scio_utf8_sanitize(s, strlen(s), &b);
+	v = json_stringn(scio_buf_str(&b), b.len);
+	scio_buf_free(&b);
+	return v;
+}
+
+json_t *
+scio_fetched_record(const struct scio_fetched *p)
+{
+	const struct scio_http_resp *r = p->resp;
+	json_t *o = json_object();
+
+	json_object_set_new(o, "type", json_string("page"));
+	json_object_set_new(o, "url", str_or_null(r->url));
+	json_object_set_new(o, "final_url", str_or_null(r->final_url));
+	json_object_set_new(o, "status", r->status ? json_integer(r->status) :
+	    json_null());
+	json_object_set_new(o, "fetched_at", str_or_null(r->fetched_at));
+	json_object_set_new(o, "content_type", str_or_null(r->content_type));
+	json_object_set_new(o, "charset", str_or_null(p->charset));
+	json_object_set_new(o, "etag", str_or_null(r->etag));
+	json_object_set_new(o, "last_modified", str_or_null(r->last_modified));
+	json_object_set_new(o, "html", json_stringn(scio_buf_str(&p->html),
+	    p->html.len));
+	return o;
+}
+
+void
+scio_crawl_free(struct scio_crawl *c)
+{
+	while (c->head != NULL) {
+		struct group *g = c->head;
+
+		c->head = g->next;
+		free_group(g);
+	}
+	for (size_t i = c->nextin; i < c->nin; i++)
+		free(c->input[i]);
+	for (size_t i = 0; i < c->npending; i++) {
+		free(c->pending[i].url);
+		free(c->pending[i].etag);
+		free(c->pending[i].last_modified);
+		free(c->pending[i].hash);
+		free(c->pending[i].fetched_at);
+	}
+	free(c->pending);
+	free(c->input);
+	scio_strmap_free(&c->seen);
+	free(c);
+}

@@ -1,0 +1,676 @@
+/* http.c: the libcurl multi loop behind scio-fetch. Jobs wait in one
+ * queue ordered by priority; a job starts when a transfer slot is free,
+ * its host has a free slot and its host's delay has passed. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "scio/base/alloc.h"
+#include "scio/base/diag.h"
+#include "scio/fetch/http.h"
+#include "scio/base/strmap.h"
+#include "scio/base/url.h"
+
+struct host {
+	long active;
+	double next_ok;		/* no request starts before this */
+};
+
+struct job {
+	char *url, *etag, *last_modified;
+	unsigned long long prio, seq;
+	void *data;
+	struct host *host;
+	int is_file;
+	long attempt;
+	double not_before;
+	CURL *easy;
+	struct curl_slist *hdrs;
+	struct scio_buf body, head, req;
+	long long max_bytes;
+	int too_big;
+	char err[CURL_ERROR_SIZE];
+	struct job *next;
+};
+
+struct done {
+	struct scio_http_resp *r;
+	struct done *next;
+};
+
+struct scio_http {
+	struct scio_http_opts o;
+	CURLM *multi;
+	struct job *queue;		/* waiting, by (prio, seq) */
+	struct job *running;		/* transfers in flight */
+	unsigned long active;
+	unsigned long long seq;
+	struct done *done, *done_tail;
+	unsigned long pending;
+	struct scio_strmap hosts;
+	struct scio_http_stats st;
+	double started;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+uniform(void)
+{
+	return (double)rand() / ((double)RAND_MAX + 1.0);
+}
+
+void
+scio_utc_now(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+struct scio_http *
+scio_http_new(const struct scio_http_opts *o)
+{
+	struct scio_http *h = scio_calloc(1, sizeof(*h));
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		scio_die(SCIO_EXIT_ERROR, "cannot initialise libcurl");
+	h->o = *o;
+	h->multi = curl_multi_init();
+	if (h->multi == NULL)
+		scio_die(SCIO_EXIT_ERROR, "cannot initialise libcurl");
+	srand((unsigned)time(NULL) ^ (unsigned)getpid());
+	h->started = now();
+	return h;
+}
+
+static struct host *
+host_of(struct scio_http *h, const char *url)
+{
+	char *origin = scio_url_origin(url);
+	struct host *ho = scio_strmap_get(&h->hosts, origin);
+
+	if (ho == NULL) {
+		ho = scio_calloc(1, sizeof(*ho));
+		scio_strmap_put(&h->hosts, origin, ho);
+	}
+	free(origin);
+	return ho;
+}
+
+static void
+enqueue(struct scio_http *h, struct job *j)
+{
+	struct job **pp = &h->queue;
+
+	while (*pp != NULL && ((*pp)->prio < j->prio ||
+	    ((*pp)->prio == j->prio && (*pp)->seq < j->seq)))
+		pp = &(*pp)->next;
+	j->next = *pp;
+	*pp = j;
+}
+
+void
+scio_http_add(struct scio_http *h, const char *url, const char *etag,
+    const char *last_modified, unsigned long long prio, void *data)
+{
+	struct job *j = scio_calloc(1, sizeof(*j));
+	char *scheme = scio_url_scheme(url);
+
+	j->url = scio_strdup(url);
+	j->etag = etag ? scio_strdup(etag) : NULL;
+	j->last_modified = last_modified ? scio_strdup(last_modified) : NULL;
+	j->prio = prio;
+	j->seq = h->seq++;
+	j->data = data;
+	j->host = host_of(h, url);
+	j->is_file = scheme != NULL && strcmp(scheme, "file") == 0;
+	free(scheme);
+	enqueue(h, j);
+	h->pending++;
+}
+
+unsigned long
+scio_http_pending(const struct scio_http *h)
+{
+	return h->pending;
+}
+
+static size_t
+on_body(char *p, size_t size, size_t n, void *arg)
+{
+	struct job *j = arg;
+	size_t len = size * n;
+
+	if (j->max_bytes > 0 && j->body.len + len > (size_t)j->max_bytes) {
+		j->too_big = 1;
+		return 0;	/* makes libcurl stop with CURLE_WRITE_ERROR */
+	}
+	scio_buf_add(&j->body, p, len);
+	return len;
+}
+
+static size_t
+on_header(char *p, size_t size, size_t n, void *arg)
+{
+	struct job *j = arg;
+	size_t len = size * n;
+
+	/* Each response (one per redirect) starts with its status line;
+	 * only the last one's head is kept. */
+	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0)
+		scio_buf_reset(&j->head);
+	scio_buf_add(&j->head, p, len);
+	return len;
+}
+
+static int
+on_debug(CURL *easy, curl_infotype type, char *p, size_t n, void *arg)
+{
+	struct job *j = arg;
+
+	(void)easy;
+	if (type != CURLINFO_HEADER_OUT)
+		return 0;
+	if (n >= 4 && memcmp(p, "GET ", 4) == 0)
+		scio_buf_reset(&j->req);
+	scio_buf_add(&j->req, p, n);
+	return 0;
+}
+
+static long
+ms(double secs)
+{
+	return secs > 0 ? (long)(secs * 1000 + 0.999) : 0;
+}
+
+static void
+start(struct scio_http *h, struct job *j)
+{
+	CURL *e = curl_easy_init();
+	struct scio_buf hv = {0};
+
+	if (e == NULL)
+		scio_die(SCIO_EXIT_ERROR, "cannot initialise libcurl");
+	j->easy = e;
+	j->max_bytes = h->o.max_bytes;
+	j->too_big = 0;
+	j->err[0] = '\0';
+	scio_buf_reset(&j->body);
+	scio_buf_reset(&j->head);
+	scio_buf_reset(&j->req);
+	curl_easy_setopt(e, CURLOPT_URL, j->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, j);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->err);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, j);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, j);
+	if (h->o.warc != NULL) {
+		curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug);
+		curl_easy_setopt(e, CURLOPT_DEBUGDATA, j);
+		curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
+	}
+	/* file:// only for a URL the user gave; redirects only to the web. */
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR,
+	    j->is_file ? "file" : "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, h->o.max_redirs);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, h->o.user_agent);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, ms(h->o.connect_timeout));
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, ms(h->o.timeout));
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, h->o.low_speed_limit);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, h->o.low_speed_time);
+	if (h->o.max_bytes > 0)
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+		    (curl_off_t)h->o.max_bytes);
+	curl_slist_free_all(j->hdrs);
+	j->hdrs = NULL;
+	if (j->etag != NULL) {
+		scio_buf_printf(&hv, "If-None-Match: %s", j->etag);
+		j->hdrs = curl_slist_append(j->hdrs, hv.s);
+		scio_buf_reset(&hv);
+	}
+	if (j->last_modified != NULL) {
+		scio_buf_printf(&hv, "If-Modified-Since: %s", j->last_modified);
+		j->hdrs = curl_slist_append(j->hdrs, hv.s);
+	}
+	scio_buf_free(&hv);
+	if (j->hdrs != NULL)
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, j->hdrs);
+	if (curl_multi_add_handle(h->multi, e) != CURLM_OK)
+		scio_die(SCIO_EXIT_ERROR, "cannot start a transfer");
+	j->next = h->running;
+	h->running = j;
+	h->active++;
+	j->host->active++;
+}
+
+static double
+host_delay(const struct scio_http *h)
+{
+	if (h->o.wait <= 0)
+		return 0;
+	return h->o.random_wait ? h->o.wait * (0.5 + uniform()) : h->o.wait;
+}
+
+/* Starts what may start now; returns the seconds until a waiting job may
+ * become startable by time alone, or -1. */
+static double
+start_eligible(struct scio_http *h)
+{
+	double t = now(), wake = -1;
+	struct job **pp = &h->queue;
+
+	while (*pp != NULL && h->active < (unsigned long)h->o.jobs) {
+		struct job *j = *pp;
+		double until = 0;
+
+		if (j->not_before > t)
+			until = j->not_before - t;
+		else if (j->host->next_ok > t)
+			until = j->host->next_ok - t;
+		if (until > 0 || j->host->active >= h->o.per_host) {
+			if (until > 0 && (wake < 0 || until < wake))
+				wake = until;
+			pp = &j->next;
+			continue;
+		}
+		*pp = j->next;
+		j->next = NULL;
+		j->host->next_ok = t + host_delay(h);
+		start(h, j);
+	}
+	return wake;
+}
+
+static char *
+header_value(CURL *e, const char *name)
+{
+	struct curl_header *hd;
+
+	if (curl_easy_header(e, name, 0, CURLH_HEADER, -1, &hd) != CURLHE_OK)
+		return NULL;
+	return scio_strdup(hd->value);
+}
+
+static void
+finish(struct scio_http *h, struct job *j, char *error)
+{
+	struct scio_http_resp *r = scio_calloc(1, sizeof(*r));
+	struct done *d = scio_calloc(1, sizeof(*d));
+	char *s = NULL, stamp[32];
+	long code = 0;
+
+	r->url = j->url;
+	r->data = j->data;
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	r->status = code;
+	if (curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &s) == CURLE_OK && s)
+		r->final_url = scio_strdup(s);
+	s = NULL;
+	if (curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &s) == CURLE_OK && s)
+		r->content_type = scio_strdup(s);
+	r->etag = header_value(j->easy, "ETag");
+	r->last_modified = header_value(j->easy, "Last-Modified");
+	scio_utc_now(stamp);
+	r->fetched_at = scio_strdup(stamp);
+	if (error != NULL) {
+		r->failed = 1;
+		r->error = error;
+		h->st.failed++;
+		scio_buf_free(&j->body);
+	} else {
+		r->body = j->body;
+		memset(&j->body, 0, sizeof(j->body));
+		h->st.done++;
+		if (code == 304)
+			h->st.unchanged++;
+	}
+	d->r = r;
+	if (h->done_tail)
+		h->done_tail->next = d;
+	else
+		h->done = d;
+	h->done_tail = d;
+	curl_easy_cleanup(j->easy);
+	curl_slist_free_all(j->hdrs);
+	free(j->etag);
+	free(j->last_modified);
+	scio_buf_free(&j->head);
+	scio_buf_free(&j->req);
+	free(j);
+}
+
+/* Frees a job that never finished (a stopped run). */
+static void
+job_free(struct job *j)
+{
+	if (j->easy != NULL)
+		curl_easy_cleanup(j->easy);
+	curl_slist_free_all(j->hdrs);
+	free(j->url);
+	free(j->etag);
+	free(j->last_modified);
+	scio_buf_free(&j->body);
+	scio_buf_free(&j->head);
+	scio_buf_free(&j->req);
+	free(j);
+}
+
+/* Whether a failure may pass: a host that does not resolve or refuses
+ * the connection will most likely do so again a second later, so those
+ * are retried only when asked (--retry-unreachable). */
+static int
+transient(const struct scio_http *h, CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return h->o.retry_unreachable;
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_GOT_NOTHING:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_BAD_CONTENT_ENCODING:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static char *
+msg(const char *fmt, ...) SCIO_PRINTF(1, 2);
+
+static char *
+msg(const char *fmt, ...)
+{
+	struct scio_buf b = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	scio_buf_grow(&b, n > 0 ? (size_t)n : 0);
+	va_start(ap, fmt);
+	vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b.len = (size_t)n;
+	return scio_buf_take(&b);
+}
+
+/* libcurl's words for a failed transfer, lower case first letter. */
+static char *
+curl_words(const struct job *j, CURLcode rc)
+{
+	const char *w = j->err[0] ? j->err : curl_easy_strerror(rc);
+	char *s = scio_strdup(w);
+	size_t n = strlen(s);
+
+	if (n > 0 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+		s[0] = (char)(s[0] - 'A' + 'a');
+	if (n > 0 && s[n - 1] == '.')
+		s[n - 1] = '\0';
+	return s;
+}
+
+static void
+archive(struct scio_http *h, struct job *j)
+{
+	char stamp[32], *u = NULL;
+
+	if (h->o.warc == NULL || j->head.len == 0)
+		return;
+	scio_utc_now(stamp);
+	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &u);
+	scio_warc_exchange(h->o.warc, u ? u : j->url, stamp, j->req.s, j->req.len,
+	    j->head.s, j->head.len, scio_buf_str(&j->body), j->body.len);
+}
+
+/* Decides what a finished transfer means: delivered, retried later, or
+ * failed for good. */
+static void
+settle(struct scio_http *h, struct job *j, CURLcode rc)
+{
+	long code = 0;
+	curl_off_t ra = -1;
+	char *why = NULL, *target = NULL;
+	int retry = 0;
+	double delay;
+
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(j->easy, CURLINFO_RETRY_AFTER, &ra);
+	h->st.bytes += j->body.len;
+	if (rc == CURLE_OK)
+		archive(h, j);
+	if (rc == CURLE_OK) {
+		if ((code >= 200 && code < 300) || code == 304 ||
+		    (code == 0 && j->is_file)) {
+			finish(h, j, NULL);
+			return;
+		}
+		retry = code == 408 || code == 429 || code >= 500;
+		if (code >= 300 && code < 400)
+			why = msg("HTTP %ld without a usable Location", code);
+		else
+			why = msg("HTTP %ld", code);
+	} else if (j->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+		why = msg("body larger than --max-bytes (%lld bytes)",
+		    h->o.max_bytes);
+	} else if (rc == CURLE_TOO_MANY_REDIRECTS) {
+		why = msg("more than %ld redirects", h->o.max_redirs);
+	} else if (rc == CURLE_UNSUPPORTED_PROTOCOL &&
+	    curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &target) == CURLE_OK &&
+	    target != NULL && strcmp(target, j->url) != 0) {
+		why = msg("redirect to '%s' refused: only http and https are "
+		    "followed", target);
+	} else {
+		why = curl_words(j, rc);
+		retry = transient(h, rc);
+	}
+	if (!retry || j->attempt >= h->o.retries) {
+		if (retry && j->attempt > 0) {
+			char *w = msg("%s (gave up after %ld %s)", why, j->attempt + 1,
+			    "tries");
+			free(why);
+			why = w;
+		}
+		finish(h, j, why);
+		return;
+	}
+	if (ra > 0) {
+		delay = (double)ra;
+		if (delay > h->o.max_retry_delay) {
+			char *w = msg("%s and Retry-After %lld s is more than "
+			    "--max-retry-delay", why, (long long)ra);
+			free(why);
+			finish(h, j, w);
+			return;
+		}
+	} else {
+		delay = h->o.retry_delay;
+		for (long i = 0; i < j->attempt && delay < h->o.max_retry_delay; i++)
+			delay *= 2;
+		if (delay > h->o.max_retry_delay)
+			delay = h->o.max_retry_delay;
+		delay *= 0.5 + 0.5 * uniform();
+	}
+	free(why);
+	j->attempt++;
+	h->st.retried++;
+	j->not_before = now() + delay;
+	if (h->o.on_retry != NULL)
+		h->o.on_retry(h->o.notify_arg, j->url, delay,
+		    h->o.retries - j->attempt);
+	/* A 429 is about the client, not the page: the whole host waits. */
+	if (code == 429 && j->host->next_ok < j->not_before)
+		j->host->next_ok = j->not_before;
+	curl_easy_cleanup(j->easy);
+	j->easy = NULL;
+	enqueue(h, j);
+}
+
+static void
+unlink_running(struct scio_http *h, struct job *j)
+{
+	struct job **pp = &h->running;
+
+	while (*pp != NULL && *pp != j)
+		pp = &(*pp)->next;
+	/* every easy handle has its job: j is never NULL */
+	if (*pp == j)
+		*pp = j->next;	/* NOLINT(clang-analyzer-core.NullDereference) */
+	j->next = NULL;
+}
+
+static void
+reap(struct scio_http *h)
+{
+	CURLMsg *m;
+	int left;
+
+	while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+		struct job *j = NULL;
+		CURLcode rc;
+
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		rc = m->data.result;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&j);
+		curl_multi_remove_handle(h->multi, m->easy_handle);
+		unlink_running(h, j);
+		h->active--;
+		j->host->active--;
+		settle(h, j, rc);
+	}
+}
+
+struct scio_http_resp *
+scio_http_next(struct scio_http *h)
+{
+	for (;;) {
+		double wake;
+		int running;
+		long tmo;
+
+		if (h->done != NULL) {
+			struct done *d = h->done;
+			struct scio_http_resp *r = d->r;
+
+			h->done = d->next;
+			if (h->done == NULL)
+				h->done_tail = NULL;
+			free(d);
+			h->pending--;
+			return r;
+		}
+		if (h->queue == NULL && h->active == 0)
+			return NULL;
+		if (scio_http_stopped(h))
+			return NULL;
+		start_eligible(h);
+		curl_multi_perform(h->multi, &running);
+		reap(h);
+		if (h->done != NULL)
+			continue;
+		/* Retries queued by reap may be due soon: wake for them. */
+		wake = start_eligible(h);
+		tmo = wake < 0 ? 1000 : ms(wake);
+		if (tmo > 1000)
+			tmo = 1000;
+		if (h->o.on_tick != NULL)
+			h->o.on_tick(h->o.notify_arg, h);
+		curl_multi_poll(h->multi, NULL, 0, (int)tmo, NULL);
+	}
+}
+
+int
+scio_http_stopped(const struct scio_http *h)
+{
+	return h->o.stop != NULL && *h->o.stop != 0;
+}
+
+void
+scio_http_resp_free(struct scio_http_resp *r)
+{
+	if (r == NULL)
+		return;
+	free(r->url);
+	free(r->final_url);
+	free(r->error);
+	free(r->content_type);
+	free(r->etag);
+	free(r->last_modified);
+	free(r->fetched_at);
+	scio_buf_free(&r->body);
+	free(r);
+}
+
+void
+scio_http_stats(const struct scio_http *h, struct scio_http_stats *s)
+{
+	*s = h->st;
+	s->elapsed = now() - h->started;
+	s->waiting = h->active;
+	for (const struct job *j = h->queue; j != NULL; j = j->next)
+		s->waiting++;
+	s->url = h->running != NULL ? h->running->url : NULL;
+}
+
+void
+scio_http_free(struct scio_http *h)
+{
+	if (h == NULL)
+		return;
+	/* What a stopped run leaves: finished, in flight and waiting. */
+	while (h->done != NULL) {
+		struct done *d = h->done;
+
+		h->done = d->next;
+		scio_http_resp_free(d->r);
+		free(d);
+	}
+	while (h->running != NULL) {
+		struct job *j = h->running;
+
+		h->running = j->next;
+		curl_multi_remove_handle(h->multi, j->easy);
+		job_free(j);
+	}
+	while (h->queue != NULL) {
+		struct job *j = h->queue;
+
+		h->queue = j->next;
+		job_free(j);
+	}
+	for (size_t i = 0; i < h->hosts.cap; i++)
+		if (h->hosts.keys[i] != NULL)
+			free(h->hosts.vals[i]);
+	scio_strmap_free(&h->hosts);
+	curl_multi_cleanup(h->multi);
+	curl_global_cleanup();
+	free(h);
+}

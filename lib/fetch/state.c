@@ -1,0 +1,459 @@
+/* state.c: the state file: JSON Lines, one page per line, replaced
+ * atomically and guarded by flock on a lock file beside it. */
+#include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <limits.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "scio/base/alloc.h"
+#include "scio/base/diag.h"
+#include "scio/base/jsonl.h"
+#include "scio/fetch/state.h"
+#include "scio/base/strmap.h"
+#include "scio/base/text.h"
+
+#define STATE_FORMAT 1
+
+struct scio_state {
+	char *path;
+	int lockfd;
+	struct scio_state_entry **v;	/* in the order first seen */
+	size_t n, cap;
+	struct scio_strmap index;	/* url -> entry */
+	int dirty;
+	double saved_at;
+	/* standard output as of the last save, when a regular file */
+	long long out_dev, out_ino, out_size;
+	int out_known;		/* those three were read or written */
+	int out_fd;		/* fsync'ed and measured before a save, or -1 */
+	int (*presave)(void *);	/* more to make durable first, or NULL */
+	void *presave_arg;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? scio_strdup(s) : NULL;
+}
+
+static void
+entry_free(struct scio_state_entry *e)
+{
+	free(e->url);
+	free(e->etag);
+	free(e->last_modified);
+	free(e->hash);
+	free(e->fetched_at);
+	free(e);
+}
+
+static const char *
+field(json_t *o, const char *name)
+{
+	return json_string_value(json_object_get(o, name));
+}
+
+static void
+lock(struct scio_state *st)
+{
+	struct scio_buf lp = {0};
+
+	scio_buf_printf(&lp, "%s.lock", st->path);
+	st->lockfd = open(lp.s, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+	if (st->lockfd < 0)
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot open lock file '%s'", lp.s);
+	if (flock(st->lockfd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EWOULDBLOCK)
+			scio_die(SCIO_EXIT_ERROR, "state file '%s' is in use by "
+			    "another run (locked through '%s')", st->path, lp.s);
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot lock '%s'", lp.s);
+	}
+	scio_buf_free(&lp);
+}
+
+/* The header's "output": standard output as the last save left it. */
+static void
+read_output(struct scio_state *st, json_t *o)
+{
+	json_t *dev = json_object_get(o, "dev"), *ino = json_object_get(o, "ino");
+	json_t *size = json_object_get(o, "size");
+
+	if (!json_is_integer(dev) || !json_is_integer(ino) ||
+	    !json_is_integer(size) || json_integer_value(size) < 0)
+		return;
+	st->out_dev = json_integer_value(dev);
+	st->out_ino = json_integer_value(ino);
+	st->out_size = json_integer_value(size);
+	st->out_known = 1;
+}
+
+int
+scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why)
+{
+	struct scio_input in;
+	int rc = 0;
+
+	memset(&in, 0, sizeof(in));
+	in.name = st->path;
+	in.fp = fp;
+	scio_buf_reset(why);
+	while (rc == 0 && scio_input_next(&in) > 0) {
+		json_error_t jerr;
+		json_t *o = json_loadb(in.line, in.len, 0, &jerr);
+		struct scio_state_entry e = {0};
+
+		if (!json_is_object(o)) {
+			scio_buf_printf(why, "%s:%zu: not a state file; move it "
+			    "away to start afresh", st->path, in.lineno);
+			rc = -1;
+		} else if (in.lineno == 1) {
+			if (json_integer_value(json_object_get(o,
+			    "scio_fetch_state")) != STATE_FORMAT) {
+				scio_buf_printf(why, "%s:1: not a scio-fetch state "
+				    "file (format %d expected)", st->path,
+				    STATE_FORMAT);
+				rc = -1;
+			} else {
+				read_output(st, json_object_get(o, "output"));
+			}
+		} else if ((e.url = (char *)field(o, "url")) == NULL) {
+			scio_buf_printf(why, "%s:%zu: state entry without "
+			    "\"url\"", st->path, in.lineno);
+			rc = -1;
+		} else {
+			e.etag = (char *)field(o, "etag");
+			e.last_modified = (char *)field(o, "last_modified");
+			e.hash = (char *)field(o, "hash");
+			e.fetched_at = (char *)field(o, "fetched_at");
+			e.pages = (long)json_integer_value(json_object_get(o, "pages"));
+			if (e.pages < 0)
+				e.pages = 0;
+			scio_state_put(st, &e);
+		}
+		json_decref(o);
+	}
+	if (rc == 0 && ferror(fp)) {
+		scio_buf_printf(why, "%s: read error: %s", st->path, strerror(errno));
+		rc = -1;
+	}
+	free(in.line);
+	st->dirty = 0;
+	return rc;
+}
+
+static void
+load(struct scio_state *st)
+{
+	struct scio_buf why = {0};
+	FILE *fp = fopen(st->path, "rb");
+
+	if (fp == NULL) {
+		if (errno == ENOENT)
+			return;
+		scio_die_errno(SCIO_EXIT_ERROR, "cannot read state file '%s'",
+		    st->path);
+	}
+	if (scio_state_read(st, fp, &why) < 0)
+		scio_die(SCIO_EXIT_ERROR, "%s", why.s);
+	fclose(fp);
+	scio_buf_free(&why);
+}
+
+struct scio_state *
+scio_state_new(const char *path)
+{
+	struct scio_state *st = scio_calloc(1, sizeof(*st));
+
+	st->path = scio_strdup(path);
+	st->lockfd = -1;
+	st->out_fd = -1;
+	st->saved_at = now();
+	return st;
+}
+
+/* The file a state name stands for: a symbolic link is followed to its
+ * target, so that the lock and the rename act on the real file whatever
+ * name a run was given. */
+static char *
+resolve(const char *path)
+{
+	struct stat st;
+	char *real;
+
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+		return scio_strdup(path);
+	if ((real = realpath(path, NULL)) == NULL)
+		scio_die_errno(SCIO_EXIT_ERROR, "state file '%s' is a symbolic "
+		    "link that cannot be followed", path);
+	return real;
+}
+
+struct scio_state *
+scio_state_open(const char *path)
+{
+	char *real = resolve(path);
+	struct scio_state *st = scio_state_new(real);
+
+	free(real);
+	lock(st);
+	load(st);
+	st->saved_at = now();
+	return st;
+}
+
+const struct scio_state_entry *
+scio_state_get(struct scio_state *st, const char *url)
+{
+	uintptr_t i = (uintptr_t)scio_strmap_get(&st->index, url);
+
+	return i ? st->v[i - 1] : NULL;
+}
+
+void
+scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
+{
+	struct scio_state_entry *c = scio_calloc(1, sizeof(*c));
+	uintptr_t i;
+
+	c->url = scio_strdup(e->url);
+	c->etag = dup_or_null(e->etag);
+	c->last_modified = dup_or_null(e->last_modified);
+	c->hash = dup_or_null(e->hash);
+	c->fetched_at = dup_or_null(e->fetched_at);
+	c->pages = e->pages;
+	i = (uintptr_t)scio_strmap_get(&st->index, c->url);
+	if (i != 0) {
+		entry_free(st->v[i - 1]);
+		st->v[i - 1] = c;
+	} else {
+		if (st->n == st->cap) {
+			st->cap = st->cap ? st->cap * 2 : 64;
+			st->v = scio_reallocarray(st->v, st->cap, sizeof(*st->v));
+		}
+		st->v[st->n++] = c;
+		scio_strmap_put(&st->index, c->url, (void *)(uintptr_t)st->n);
+	}
+	st->dirty = 1;
+}
+
+/* A JSON string of s, or null; bytes that are not UTF-8 (a server's
+ * ETag may hold any) are replaced rather than losing the field. */
+static json_t *
+str_or_null(const char *s)
+{
+	struct scio_buf b = {0};
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	if ((v = json_string(s)) != NULL)
+		return v;
+	scio_utf8_sanitize(s, strlen(s), &b);
+	v = json_stringn(scio_buf_str(&b), b.len);
+	scio_buf_free(&b);
+	return v;
+}
+
+static int
+dump(const char *p, size_t n, void *fp)
+{
+	return fwrite(p, 1, n, fp) == n ? 0 : -1;
+}
+
+int
+scio_state_write(struct scio_state *st, FILE *fp)
+{
+	if (st->out_known)
+		fprintf(fp, "{\"scio_fetch_state\":%d,\"output\":{\"dev\":%lld,"
+		    "\"ino\":%lld,\"size\":%lld}}\n", STATE_FORMAT, st->out_dev,
+		    st->out_ino, st->out_size);
+	else
+		fprintf(fp, "{\"scio_fetch_state\":%d}\n", STATE_FORMAT);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct scio_state_entry *e = st->v[i];
+		json_t *o = json_object();
+		int rc;
+
+		json_object_set_new(o, "url", str_or_null(e->url));
+		json_object_set_new(o, "etag", str_or_null(e->etag));
+		json_object_set_new(o, "last_modified", str_or_null(e->last_modified));
+		json_object_set_new(o, "hash", str_or_null(e->hash));
+		json_object_set_new(o, "fetched_at", str_or_null(e->fetched_at));
+		if (e->pages > 0)
+			json_object_set_new(o, "pages", json_integer(e->pages));
+		rc = json_dump_callback(o, dump, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(o);
+		if (rc != 0 || fputc('\n', fp) == EOF)
+			return -1;
+	}
+	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
+}
+
+/* Makes the rename itself durable. */
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? scio_strndup(path, (size_t)(slash - path + 1)) :
+	    scio_strdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Makes what the state is about to count durable first: the WARC (the
+ * caller's hook) and standard output, whose size is then recorded. */
+static int
+sync_delivered(struct scio_state *st)
+{
+	struct stat sb;
+
+	if (st->presave != NULL && st->presave(st->presave_arg) < 0)
+		return -1;
+	if (st->out_fd < 0)
+		return 0;
+	if (fsync(st->out_fd) < 0 || fstat(st->out_fd, &sb) < 0) {
+		scio_warn_errno("cannot make standard output durable; state "
+		    "file '%s' not saved", st->path);
+		return -1;
+	}
+	st->out_dev = (long long)sb.st_dev;
+	st->out_ino = (long long)sb.st_ino;
+	st->out_size = (long long)sb.st_size;
+	st->out_known = 1;
+	return 0;
+}
+
+int
+scio_state_save(struct scio_state *st)
+{
+	struct scio_buf tmp = {0};
+	FILE *fp;
+	mode_t mask;
+	int fd, rc = -1;
+
+	if (sync_delivered(st) < 0)
+		goto out;
+	/* A new name no one else can have made: O_EXCL, never through a
+	 * link planted beside the state. */
+	scio_buf_printf(&tmp, "%s.tmpXXXXXX", st->path);
+	fd = mkstemp(tmp.s);
+	if (fd < 0) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		goto out;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		close(fd);
+		unlink(tmp.s);
+		goto out;
+	}
+	if (scio_state_write(st, fp) < 0 || fsync(fd) < 0) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		fclose(fp);
+		unlink(tmp.s);
+		goto out;
+	}
+	if (fclose(fp) == EOF) {
+		scio_warn_errno("cannot write state file '%s'", tmp.s);
+		unlink(tmp.s);
+		goto out;
+	}
+	if (rename(tmp.s, st->path) < 0) {
+		scio_warn_errno("cannot rename '%s' to '%s'", tmp.s, st->path);
+		unlink(tmp.s);
+		goto out;
+	}
+	sync_dir(st->path);
+	st->dirty = 0;
+	st->saved_at = now();
+	rc = 0;
+out:
+	scio_buf_free(&tmp);
+	if (rc < 0)
+		scio_set_status(SCIO_EXIT_ERROR);
+	return rc;
+}
+
+void
+scio_state_watch_output(struct scio_state *st, int fd)
+{
+	struct stat sb;
+
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return;
+	st->out_fd = fd;
+	/* What the state says of the output must hold from the first byte
+	 * this run writes: else a run killed before its first save would
+	 * leave records no later run can tell from older ones. */
+	if (!st->out_known || st->out_dev != (long long)sb.st_dev ||
+	    st->out_ino != (long long)sb.st_ino ||
+	    st->out_size != (long long)sb.st_size)
+		scio_state_save(st);
+}
+
+void
+scio_state_presave(struct scio_state *st, int (*fn)(void *), void *arg)
+{
+	st->presave = fn;
+	st->presave_arg = arg;
+}
+
+long long
+scio_state_output_size(const struct scio_state *st, int fd)
+{
+	struct stat sb;
+
+	if (!st->out_known || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) ||
+	    (long long)sb.st_dev != st->out_dev ||
+	    (long long)sb.st_ino != st->out_ino)
+		return -1;
+	return st->out_size;
+}
+
+int
+scio_state_checkpoint(struct scio_state *st, double interval)
+{
+	if (!st->dirty || now() - st->saved_at < interval)
+		return 0;
+	return scio_state_save(st);
+}
+
+void
+scio_state_close(struct scio_state *st)
+{
+	if (st == NULL)
+		return;
+	for (size_t i = 0; i < st->n; i++)
+		entry_free(st->v[i]);
+	free(st->v);
+	scio_strmap_free(&st->index);
+	if (st->lockfd >= 0)
+		close(st->lockfd);
+	free(st->path);
+	free(st);
+}

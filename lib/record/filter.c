@@ -1,0 +1,448 @@
+/* filter.c: field conditions and the text condition of scio-grep, tested
+ * on scanned lines (decoding only the fields they name) or on jansson
+ * objects. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scio/base/alloc.h"
+#include "scio/record/filter.h"
+
+enum cond_kind { C_EQUAL, C_PATTERN, C_SINCE, C_UNTIL, C_LESS, C_LESS_EQ, C_MORE, C_MORE_EQ };
+
+struct cond {
+	enum cond_kind kind;
+	char *field;
+	char *value;		/* C_EQUAL without case folding, and dates */
+	size_t vlen;
+	struct scio_match *m;	/* C_PATTERN, and C_EQUAL with case folding */
+	double num;		/* C_LESS ... C_MORE_EQ: the number compared with */
+};
+
+struct scio_filter {
+	int flags;
+	struct cond *c;
+	size_t n;
+	struct scio_match *text;
+	char *text_field;
+	int invert;
+	int invert_all;
+	struct scio_buf tmp;	/* a decoded field value */
+	struct scio_buf num;	/* a number written out */
+};
+
+/* One field's value as the conditions see it: the decoded string, or the
+ * JSON text of any other scalar. */
+struct value {
+	const char *s;
+	size_t n;
+	int is_string;
+};
+
+struct scio_filter *
+scio_filter_new(int flags)
+{
+	struct scio_filter *f = scio_calloc(1, sizeof(*f));
+
+	f->flags = flags & SCIO_MATCH_ICASE;
+	return f;
+}
+
+void
+scio_filter_free(struct scio_filter *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->c[i].field);
+		free(f->c[i].value);
+		scio_match_free(f->c[i].m);
+	}
+	free(f->c);
+	scio_match_free(f->text);
+	free(f->text_field);
+	scio_buf_free(&f->tmp);
+	scio_buf_free(&f->num);
+	free(f);
+}
+
+int
+scio_filter_error(struct scio_filter *f, struct scio_buf *why)
+{
+	int failed = scio_match_error(f->text, why);
+
+	for (size_t i = 0; i < f->n; i++)
+		failed |= scio_match_error(f->c[i].m, why);
+	return failed;
+}
+
+static struct cond *
+add_cond(struct scio_filter *f, enum cond_kind kind, const char *field)
+{
+	struct cond *c;
+
+	f->c = scio_reallocarray(f->c, f->n + 1, sizeof(*f->c));
+	c = &f->c[f->n++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->field = scio_strdup(field);
+	return c;
+}
+
+void
+scio_filter_equal(struct scio_filter *f, const char *field, const char *value,
+    const char *what)
+{
+	size_t n = strlen(value);
+	struct cond *c;
+
+	if (n >= 2 && value[0] == '/' && value[n - 1] == '/') {
+		char *re = scio_strndup(value + 1, n - 2);
+		const char *pats[1] = { re };
+
+		c = add_cond(f, C_PATTERN, field);
+		c->m = scio_match_new(pats, 1, f->flags, what);
+		free(re);
+		return;
+	}
+	c = add_cond(f, C_EQUAL, field);
+	if (f->flags & SCIO_MATCH_ICASE) {
+		const char *pats[1] = { value };
+
+		c->m = scio_match_new(pats, 1, f->flags | SCIO_MATCH_FIXED | SCIO_MATCH_WHOLE,
+		    what);
+	} else {
+		c->value = scio_strdup(value);
+		c->vlen = n;
+	}
+}
+
+static int
+two_digits(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+int
+scio_date_bound_ok(const char *s)
+{
+	return scio_date_bound_error(s) == NULL;
+}
+
+const char *
+scio_date_bound_error(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	size_t n = strlen(s);
+	int year, month, day;
+
+	static const char shape_err[] = "not YYYY, YYYY-MM or YYYY-MM-DD";
+
+	if (n != 4 && n != 7 && n != 10)
+		return shape_err;
+	for (size_t i = 0; i < n; i++) {
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+			return shape_err;
+	}
+	if (n == 4)
+		return NULL;
+	month = two_digits(s + 5);
+	if (month < 1 || month > 12)
+		return "no such month";
+	if (n == 7)
+		return NULL;
+	year = two_digits(s) * 100 + two_digits(s + 2);
+	day = two_digits(s + 8);
+	if (month == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
+		return "no such day (not a leap year)";
+	if (day < 1 || day > mdays[month - 1])
+		return "no such day";
+	return NULL;
+}
+
+int
+scio_filter_compare(struct scio_filter *f, const char *field, const char *op,
+    const char *number)
+{
+	static const struct {
+		const char *op;
+		enum cond_kind kind;
+	} ops[] = { {"<", C_LESS}, {"<=", C_LESS_EQ}, {">", C_MORE}, {">=", C_MORE_EQ} };
+	char *end;
+	double v;
+	struct cond *c;
+
+	errno = 0;
+	v = strtod(number, &end);
+	if (*number == '\0' || *end != '\0' || errno != 0 || v != v)
+		return -1;
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(op, ops[i].op) == 0) {
+			c = add_cond(f, ops[i].kind, field);
+			c->num = v;
+			return 0;
+		}
+	return -1;
+}
+
+/* A JSON number's text as a double; 0 when the value is not a number. */
+static int
+json_number(const struct value *v, double *out)
+{
+	char buf[64], *end;
+
+	if (v->is_string || v->n == 0 || v->n >= sizeof(buf) ||
+	    !(v->s[0] == '-' || (v->s[0] >= '0' && v->s[0] <= '9')))
+		return 0;
+	memcpy(buf, v->s, v->n);
+	buf[v->n] = '\0';
+	*out = strtod(buf, &end);
+	return *end == '\0';
+}
+
+void
+scio_filter_since(struct scio_filter *f, const char *field, const char *bound)
+{
+	struct cond *c = add_cond(f, C_SINCE, field);
+
+	c->value = scio_strdup(bound);
+	c->vlen = strlen(bound);
+}
+
+void
+scio_filter_until(struct scio_filter *f, const char *field, const char *bound)
+{
+	struct cond *c = add_cond(f, C_UNTIL, field);
+
+	c->value = scio_strdup(bound);
+	c->vlen = strlen(bound);
+}
+
+void
+scio_filter_text(struct scio_filter *f, const char *const *patterns, size_t n,
+    int mflags, const char *field, int invert)
+{
+	f->text = scio_match_new(patterns, n, f->flags | mflags, "-e");
+	f->text_field = scio_strdup(field);
+	f->invert = invert;
+}
+
+int
+scio_filter_has_text(const struct scio_filter *f)
+{
+	return f->text != NULL;
+}
+
+const char *
+scio_filter_text_field(const struct scio_filter *f)
+{
+	return f->text_field ? f->text_field : "text";
+}
+
+void
+scio_filter_invert_all(struct scio_filter *f)
+{
+	f->invert_all = 1;
+}
+
+/* Compares a date with a bound at the bound's precision: <0, 0, >0. */
+static int
+date_cmp(const char *d, size_t dn, const char *b, size_t bn)
+{
+	int r = memcmp(d, b, dn < bn ? dn : bn);
+
+	if (r != 0 || dn >= bn)
+		return r;
+	return -1;
+}
+
+static int
+cond_holds(const struct cond *c, const struct value *v)
+{
+	switch (c->kind) {
+	case C_EQUAL:
+		if (c->m == NULL)
+			return v->n == c->vlen && memcmp(v->s, c->value, v->n) == 0;
+		return scio_match_test(c->m, v->s, v->n);
+	case C_PATTERN:
+		return scio_match_test(c->m, v->s, v->n);
+	case C_SINCE:
+		return v->is_string && date_cmp(v->s, v->n, c->value, c->vlen) >= 0;
+	case C_UNTIL:
+		return v->is_string && date_cmp(v->s, v->n, c->value, c->vlen) <= 0;
+	case C_LESS: case C_LESS_EQ: case C_MORE: case C_MORE_EQ: {
+		double x;
+
+		if (!json_number(v, &x))
+			return 0;
+		return c->kind == C_LESS ? x < c->num : c->kind == C_LESS_EQ ? x <= c->num :
+		    c->kind == C_MORE ? x > c->num : x >= c->num;
+	}
+	}
+	return 0;
+}
+
+/* The value of a scanned member: a string is decoded only when it holds
+ * an escape. Returns 0 for an array or an object. */
+static int
+member_value(const struct scio_jmember *m, struct scio_buf *buf, struct value *v)
+{
+	if (m->type == SCIO_JARRAY || m->type == SCIO_JOBJECT)
+		return 0;
+	v->is_string = m->type == SCIO_JSTRING;
+	if (!v->is_string) {
+		v->s = m->val;
+		v->n = m->vallen;
+		return 1;
+	}
+	if (memchr(m->val + 1, '\\', m->vallen - 2) == NULL) {
+		v->s = m->val + 1;
+		v->n = m->vallen - 2;
+		return 1;
+	}
+	scio_buf_reset(buf);
+	scio_jstr_decode(m->val, m->vallen, buf);
+	v->s = scio_buf_str(buf);
+	v->n = buf->len;
+	return 1;
+}
+
+static int
+text_scanned(struct scio_filter *f, struct scio_jobj *obj)
+{
+	const struct scio_jmember *m = scio_jobj_get(obj, scio_filter_text_field(f));
+	struct value v;
+
+	if (m == NULL)
+		return 0;
+	/* Most values are decided here, on the raw text, without decoding. */
+	if (m->type == SCIO_JSTRING && !scio_match_maybe(f->text, m->val + 1, m->vallen - 2))
+		return 0;
+	if (!member_value(m, &f->tmp, &v))
+		return 0;
+	return scio_match_test(f->text, v.s, v.n);
+}
+
+int
+scio_filter_scanned(struct scio_filter *f, struct scio_jobj *obj)
+{
+	int ok = 1;
+
+	for (size_t i = 0; i < f->n && ok; i++) {
+		const struct scio_jmember *m = scio_jobj_get(obj, f->c[i].field);
+		struct value v;
+
+		ok = m != NULL && member_value(m, &f->tmp, &v) && cond_holds(&f->c[i], &v);
+	}
+	if (ok && f->text != NULL)
+		ok = text_scanned(f, obj) != f->invert;
+	return ok != f->invert_all;
+}
+
+/* The value of a jansson member, looked up in obj and then outer. */
+static int
+json_value(struct scio_filter *f, const json_t *obj, const json_t *outer,
+    const char *field, struct value *v)
+{
+	json_t *j = json_object_get(obj, field);
+
+	if (j == NULL && outer != NULL)
+		j = json_object_get(outer, field);
+	if (j == NULL)
+		return 0;
+	v->is_string = 0;
+	scio_buf_reset(&f->num);
+	switch (json_typeof(j)) {
+	case JSON_STRING:
+		v->is_string = 1;
+		v->s = json_string_value(j);
+		v->n = json_string_length(j);
+		return 1;
+	case JSON_INTEGER:
+		scio_buf_printf(&f->num, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+		break;
+	case JSON_REAL:
+		scio_buf_printf(&f->num, "%.17g", json_real_value(j));
+		break;
+	case JSON_TRUE:
+		scio_buf_adds(&f->num, "true");
+		break;
+	case JSON_FALSE:
+		scio_buf_adds(&f->num, "false");
+		break;
+	case JSON_NULL:
+		scio_buf_adds(&f->num, "null");
+		break;
+	default:
+		return 0;
+	}
+	v->s = f->num.s;
+	v->n = f->num.len;
+	return 1;
+}
+
+int
+scio_filter_json(struct scio_filter *f, const json_t *obj, const json_t *outer)
+{
+	struct value v;
+	int ok = 1;
+
+	for (size_t i = 0; i < f->n && ok; i++)
+		ok = json_value(f, obj, outer, f->c[i].field, &v) && cond_holds(&f->c[i], &v);
+	if (ok && f->text != NULL) {
+		int hit = json_value(f, obj, outer, scio_filter_text_field(f), &v) &&
+		    scio_match_test(f->text, v.s, v.n);
+
+		ok = hit != f->invert;
+	}
+	return ok != f->invert_all;
+}
+
+/* Code points in s[0..n): the bytes that do not continue a sequence. */
+static size_t
+count_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+int
+scio_filter_next_hit(struct scio_filter *f, const char *s, size_t n, size_t *from,
+    size_t *so, size_t *eo)
+{
+	while (f->text != NULL && *from <= n && scio_match_find(f->text, s, n, *from, so, eo)) {
+		if (*eo == *so) {
+			/* An empty hit marks nothing; step over one character. */
+			*from = *eo + 1;
+			while (*from < n && ((unsigned char)s[*from] & 0xc0) == 0x80)
+				(*from)++;
+			continue;
+		}
+		*from = *eo;
+		return 1;
+	}
+	return 0;
+}
+
+json_t *
+scio_filter_marks(struct scio_filter *f, const char *s, size_t n)
+{
+	json_t *arr = json_array();
+	size_t from = 0, so, eo, byte = 0, cp = 0;
+
+	if (arr == NULL)
+		scio_die(SCIO_EXIT_ERROR, "out of memory");
+	while (scio_filter_next_hit(f, s, n, &from, &so, &eo)) {
+		cp += count_chars(s + byte, so - byte);
+		size_t start = cp;
+		cp += count_chars(s + so, eo - so);
+		byte = eo;
+		json_array_append_new(arr, json_pack("[II]", (json_int_t)start, (json_int_t)cp));
+	}
+	return arr;
+}
