@@ -241,7 +241,7 @@ main(int argc, char **argv)
 	else if (strcmp(cmd, "stats") == 0)
 		scio_db_stats(db, json), n = 1;
 	else
-		scio_db_sql(db, argv[optind], rows), n = 1;
+		scio_db_sql(db, argv[optind], rows, isatty(STDOUT_FILENO)), n = 1;
 	scio_db_close(db);
 	free(path);
 	free(ids);

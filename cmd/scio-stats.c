@@ -196,6 +196,7 @@ main(int argc, char **argv)
 		    format);
 	so.fmt = (enum scio_sfmt)kind;
 	so.ascii |= term != NULL && strcmp(term, "dumb") == 0;
+	so.defang = isatty(STDOUT_FILENO);
 	so.width = so.fmt == SCIO_SF_TABLE ? terminal_width() : 0;
 	if (npats) {
 		o.pat = scio_match_new(pats, npats, mflags, "-e");

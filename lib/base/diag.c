@@ -21,12 +21,55 @@ scio_setprogname(const char *argv0)
 	scio_progname = slash ? slash + 1 : argv0;
 }
 
+/* Writes a message that may quote input (a URL, a field name, a title):
+ * control characters, which a terminal would obey (a window title, the
+ * clipboard, a cleared screen), go out as the symbols of U+2400..U+2421
+ * and the C1 controls as U+FFFD. */
+static void
+put_msg(const char *fmt, va_list ap)
+{
+	char small[512], *msg = small;
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n < 0) {
+		va_end(again);
+		return;
+	}
+	if ((size_t)n >= sizeof(small)) {
+		msg = malloc((size_t)n + 1);
+		if (msg == NULL) {
+			vfprintf(stderr, fmt, again);
+			va_end(again);
+			return;
+		}
+		vsnprintf(msg, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fputs("\xEF\xBF\xBD", stderr);
+			p++;
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7F) {
+			fputc(0xE2, stderr);
+			fputc(0x90, stderr);
+			fputc(*p == 0x7F ? 0xA1 : 0x80 + *p, stderr);
+		} else {
+			fputc(*p, stderr);
+		}
+	}
+	if (msg != small)
+		free(msg);
+}
+
 static void
 vwarn(int errnum, const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", scio_progname);
-	vfprintf(stderr, fmt, ap);
+	put_msg(fmt, ap);
 	if (errnum)
 		fprintf(stderr, ": %s", strerror(errnum));
 	fputc('\n', stderr);
@@ -64,7 +107,7 @@ scio_bad_input(const char *file, size_t line, const char *fmt, ...)
 	else
 		fprintf(stderr, "%s: %s: ", scio_progname, file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_msg(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	scio_set_status(SCIO_EXIT_ERROR);

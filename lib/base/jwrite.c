@@ -14,19 +14,21 @@ needs_escape(unsigned char c)
 }
 
 /* Whether any of the 8 bytes at p needs an escape: a control character,
- * '"' or '\\' (bytewise tests on one 64-bit word). */
+ * '"' or '\\', or may start a C1 control (0xC2: bytewise tests on one
+ * 64-bit word). */
 static int
 escape_in8(const char *p)
 {
 	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-	uint64_t w, q, b;
+	uint64_t w, q, b, c;
 
 	memcpy(&w, p, 8);
 	q = w ^ (ones * '"');
 	b = w ^ (ones * '\\');
-	/* a zero byte in q or b, or a byte below 0x20 in w (high bits
+	c = w ^ (ones * 0xC2);
+	/* a zero byte in q, b or c, or a byte below 0x20 in w (high bits
 	 * masked so that UTF-8 bytes do not count) */
-	return (((q - ones) & ~q) | ((b - ones) & ~b) |
+	return (((q - ones) & ~q) | ((b - ones) & ~b) | ((c - ones) & ~c) |
 	    ((w - ones * 0x20) & ~w)) & highs ? 1 : 0;
 }
 
@@ -46,6 +48,18 @@ escaped(struct scio_buf *b, const char *s, size_t n)
 		if (i >= n)
 			break;
 		c = (unsigned char)s[i];
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9F) {
+			/* U+0080..U+009F: the same data as \u0080..\u009f,
+			 * and never a control a terminal could obey */
+			unsigned char c1 = (unsigned char)s[i + 1];
+			char u[6] = {'\\', 'u', '0', '0', hex[c1 >> 4], hex[c1 & 15]};
+
+			scio_buf_add(b, s + run, i - run);
+			scio_buf_add(b, u, 6);
+			run = i + 2;
+			i++;
+			continue;
+		}
 		if (!needs_escape(c))
 			continue;
 		scio_buf_add(b, s + run, i - run);
@@ -81,6 +95,41 @@ scio_jw_strn(struct scio_buf *b, const char *s, size_t n)
 	scio_utf8_sanitize(s, n, &clean);
 	escaped(b, clean.s, clean.len);
 	scio_buf_free(&clean);
+}
+
+void
+scio_jw_escape_c1(struct scio_buf *b, size_t from)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+	char *p;
+
+	for (size_t i = from; i + 1 < b->len; i++)
+		if ((unsigned char)b->s[i] == 0xC2 && (unsigned char)b->s[i + 1] <= 0x9F)
+			n++;
+	if (n == 0)
+		return;
+	scio_buf_grow(b, 4 * n);
+	/* from the end backwards, each two bytes becoming six */
+	p = b->s + b->len + 4 * n;
+	for (size_t i = b->len; i-- > from;) {
+		unsigned char c = (unsigned char)b->s[i];
+
+		if (c <= 0x9F && c >= 0x80 && i > from &&
+		    (unsigned char)b->s[i - 1] == 0xC2) {
+			*--p = hex[c & 15];
+			*--p = hex[c >> 4];
+			*--p = '0';
+			*--p = '0';
+			*--p = 'u';
+			*--p = '\\';
+			i--;
+		} else {
+			*--p = (char)c;
+		}
+	}
+	b->len += 4 * n;
+	b->s[b->len] = '\0';
 }
 
 void

@@ -16,6 +16,7 @@
 #include "scio/base/alloc.h"
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/jwrite.h"
 #include "scio/base/out.h"
 
 #define OUT_BUFSIZE (1 << 16)
@@ -50,14 +51,30 @@ scio_test_write_chunk(void)
 }
 
 /* Writes p[0..n) to fd 1.  On a short write to a regular file, cuts the
- * file back to where this write began, so that no torn record stays. */
+ * file back to where this write began, so that no torn record stays.
+ * On a terminal, the C1 controls U+0080..U+009F (which a terminal may obey
+ * as CSI, OSC and the like) go out as JSON's \u0080..\u009f: the formats
+ * for people show control characters as symbols already, so what is left
+ * is JSON, where the escape is the same data. */
 static void
 write_through(const char *p, size_t n)
 {
+	static int tty = -1;
+	static struct scio_buf esc;
 	size_t done = 0, chunk = scio_test_write_chunk();
 	int fl = fcntl(STDOUT_FILENO, F_GETFL);
 	struct stat sb;
 	off_t at = -1;
+
+	if (tty < 0)
+		tty = isatty(STDOUT_FILENO);
+	if (tty && memchr(p, 0xC2, n) != NULL) {
+		scio_buf_reset(&esc);
+		scio_buf_add(&esc, p, n);
+		scio_jw_escape_c1(&esc, 0);
+		p = esc.s;
+		n = esc.len;
+	}
 
 	/* Where this write begins: the end, when appending. */
 	if (fl >= 0 && fstat(STDOUT_FILENO, &sb) == 0 && S_ISREG(sb.st_mode))

@@ -11,6 +11,7 @@
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/jwrite.h"
+#include "scio/fmt/fmt.h"
 
 static void
 out_buf(struct scio_buf *b)
@@ -147,7 +148,7 @@ json_value(sqlite3_stmt *st, int i, struct scio_buf *out, struct scio_buf *v)
 
 static void
 row(sqlite3_stmt *st, enum scio_db_rows how, int header, struct scio_buf *out,
-    struct scio_buf *v)
+    struct scio_buf *v, int defang)
 {
 	int n = sqlite3_column_count(st);
 
@@ -168,6 +169,14 @@ row(sqlite3_stmt *st, enum scio_db_rows how, int header, struct scio_buf *out,
 			scio_buf_adds(v, name ? name : "");
 		} else
 			value_text(st, i, v);
+		if (defang) {
+			struct scio_buf d = {0};
+
+			scio_fmt_defang(&d, scio_buf_str(v), v->len, 0);
+			scio_buf_reset(v);
+			scio_buf_add(v, d.s, d.len);
+			scio_buf_free(&d);
+		}
 		(how == SCIO_ROWS_CSV ? csv_cell : tsv_cell)(out, scio_buf_str(v), v->len);
 	}
 	scio_buf_adds(out, how == SCIO_ROWS_JSON ? "}\n" : how == SCIO_ROWS_CSV ? "\r\n" : "\n");
@@ -175,7 +184,8 @@ row(sqlite3_stmt *st, enum scio_db_rows how, int header, struct scio_buf *out,
 }
 
 unsigned long long
-scio_db_sql(struct scio_db *db, const char *sql, enum scio_db_rows how)
+scio_db_sql(struct scio_db *db, const char *sql, enum scio_db_rows how,
+    int defang)
 {
 	struct scio_buf out = {0}, v = {0};
 	unsigned long long n = 0;
@@ -195,9 +205,9 @@ scio_db_sql(struct scio_db *db, const char *sql, enum scio_db_rows how)
 		scio_die(SCIO_EXIT_ERROR, "sql: refused: the statement would change the "
 		    "database (scio-db sql is read-only)");
 	if (how != SCIO_ROWS_JSON)
-		row(st, how, 1, &out, &v);
+		row(st, how, 1, &out, &v, defang);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row(st, how, 0, &out, &v);
+		row(st, how, 0, &out, &v, defang);
 		n++;
 	}
 	if (rc != SQLITE_DONE)

@@ -9,7 +9,8 @@ enum { LAST_NONE, LAST_CONF, LAST_ITEM };
 
 /* Escapes text for a Markdown paragraph: punctuation that could start
  * emphasis, code, links, tables or HTML is backslashed or made an entity;
- * newlines, tabs and control characters become spaces. */
+ * newlines, tabs and control characters (C0, DEL and the C1 controls
+ * U+0080 to U+009F, which a terminal may obey) become spaces. */
 static void
 esc_md(struct scio_buf *out, const char *s, size_t n)
 {
@@ -32,10 +33,16 @@ esc_md(struct scio_buf *out, const char *s, size_t n)
 			scio_buf_adds(out, "&amp;");
 			break;
 		default:
-			if (c < 0x20 || c == 0x7F)
+			if (c == 0xC2 && i + 1 < n &&
+			    (unsigned char)s[i + 1] >= 0x80 &&
+			    (unsigned char)s[i + 1] <= 0x9F) {
 				scio_buf_addc(out, ' ');
-			else
+				i++;
+			} else if (c < 0x20 || c == 0x7F) {
+				scio_buf_addc(out, ' ');
+			} else {
 				scio_buf_addc(out, c);
+			}
 		}
 	}
 }

@@ -7,6 +7,7 @@
 
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/jwrite.h"
 #include "scio/stats/stats.h"
 #include "scio/base/width.h"
 
@@ -62,11 +63,13 @@ scio_stab_cell(const struct scio_stab *t, size_t row, size_t col,
 }
 
 /* A cell as a person reads it: a share as a percentage, nothing as
- * "(none)", line breaks as spaces. */
+ * "(none)", line breaks as spaces, other control characters as the
+ * symbols scio-fmt shows (a table is for a terminal, never data). */
 static void
 human_cell(const struct scio_stab *t, size_t row, size_t col,
     struct scio_buf *out)
 {
+	struct scio_buf tmp = {0};
 	size_t start = out->len;
 
 	if (t->kind[col] == SCIO_SC_SHARE) {
@@ -79,6 +82,10 @@ human_cell(const struct scio_stab *t, size_t row, size_t col,
 	for (size_t i = start; i < out->len; i++)
 		if (out->s[i] == '\n' || out->s[i] == '\t' || out->s[i] == '\r')
 			out->s[i] = ' ';
+	scio_fmt_defang(&tmp, out->s + start, out->len - start, 0);
+	out->len = start;
+	scio_buf_add(out, tmp.s, tmp.len);
+	scio_buf_free(&tmp);
 }
 
 static double
@@ -208,6 +215,7 @@ write_rows(const struct scio_stab *t, const struct scio_sout_opts *o)
 
 	fo.kind = o->fmt == SCIO_SF_CSV ? SCIO_FMT_CSV : SCIO_FMT_TSV;
 	fo.header = o->header;
+	fo.defang = o->defang;
 	fo.fields = t->names;
 	fo.nfields = t->ncol;
 	f = scio_fmt_new(&fo);
@@ -233,6 +241,8 @@ write_rows(const struct scio_stab *t, const struct scio_sout_opts *o)
 static void
 write_json(const struct scio_stab *t)
 {
+	struct scio_buf line = {0};
+
 	for (size_t r = 0; r < t->nrows; r++) {
 		json_t *row = json_object(), *v;
 		char *s;
@@ -252,11 +262,15 @@ write_json(const struct scio_stab *t)
 		    JSON_REAL_PRECISION(10));
 		if (s == NULL)
 			scio_die(SCIO_EXIT_ERROR, "cannot encode a row as JSON");
-		scio_out_write(s, strlen(s));
-		scio_out_write("\n", 1);
+		scio_buf_reset(&line);
+		scio_buf_adds(&line, s);
+		scio_jw_escape_c1(&line, 0);
+		scio_buf_addc(&line, '\n');
+		scio_out_write(line.s, line.len);
 		free(s);
 		json_decref(row);
 	}
+	scio_buf_free(&line);
 }
 
 /* A Markdown table cell: pipes and backslashes escaped. */

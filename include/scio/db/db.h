@@ -89,7 +89,9 @@ enum scio_db_rows { SCIO_ROWS_JSON, SCIO_ROWS_CSV, SCIO_ROWS_TSV };
 
 /* Runs one read-only SQL statement and writes its rows. Returns the number
  * of rows; a statement that would write, or that SQLite refuses, ends the
- * program (status 2). */
-unsigned long long scio_db_sql(struct scio_db *db, const char *sql, enum scio_db_rows how);
+ * program (status 2). With defang (standard output is a terminal), CSV and
+ * TSV cells show control characters as symbols, as scio-fmt does. */
+unsigned long long scio_db_sql(struct scio_db *db, const char *sql, enum scio_db_rows how,
+    int defang);
 
 #endif

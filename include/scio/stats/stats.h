@@ -144,6 +144,8 @@ struct scio_sout_opts {
 	int ascii;		/* table: bars in ASCII */
 	size_t width;		/* table: the terminal's columns */
 	int header;		/* tsv, csv: a header row */
+	int defang;		/* tsv, csv: control characters as symbols
+				 * (standard output is a terminal) */
 };
 
 /* Writes t to stdout in the format the options name. */
