@@ -145,6 +145,35 @@ test_expect_success 'the site unreachable: status 1 and nothing archived' '
 	! ls d/archive/*.gz 2>/dev/null && test -z "$(ls d/spool)"
 '
 
+# A scio-fetch killed after writing past its last state save leaves
+# conferences in the spool that the state does not count; if the next
+# night's listing fails, that spool must not be archived as it is (the
+# night after would fetch and archive those conferences again).
+test_expect_success 'a fetch killed past its state save, then a night without a listing: no conference twice' '
+	mkdir w &&
+	cat >w/scio-fetch <<-EOF &&
+	#!/bin/sh
+	# the pages step of the first night: half the links with the state,
+	# the rest past it, then a death by SIGKILL (status 137)
+	case " \$* " in *" --state "*) ;; *) exec "$SCIO_TOP/bin/scio-fetch" "\$@";; esac
+	test -e "$PWD/w/once" || exec "$SCIO_TOP/bin/scio-fetch" "\$@"
+	rm -f "$PWD/w/once"
+	cat >"$PWD/w/links"
+	n=\$(grep -c "^{\"type\":\"link\"" "$PWD/w/links")
+	grep "^{\"type\":\"link\"" "$PWD/w/links" | head -n \$((n / 2)) | "$SCIO_TOP/bin/scio-fetch" "\$@"
+	grep "^{\"type\":\"link\"" "$PWD/w/links" | tail -n +\$((n / 2 + 1)) | "$SCIO_TOP/bin/scio-fetch" -q
+	exit 137
+	EOF
+	chmod +x w/scio-fetch && : >w/once &&
+	PATH="$PWD/w:$PATH" nightly; test $? = 1 &&
+	grep -q "scio-fetch exited 137" err &&
+	mv "$LISTING" listing.away &&
+	nightly; st=$?; mv listing.away "$LISTING"; test $st = 1 &&
+	nightly &&
+	expected >want && archived >got && test_cmp want got &&
+	test -z "$(ls d/spool)"
+'
+
 test_expect_success 'a run while another holds the lock does nothing, with status 0' '
 	mkdir d && flock d/lock "$NIGHTLY" -b "$SITE" -d d >out 2>err &&
 	test_cmp /dev/null out && test_cmp /dev/null err &&
