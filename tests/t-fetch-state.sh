@@ -84,9 +84,9 @@ test_expect_success 'a page that failed is not marked done' '
 '
 
 test_expect_success 'two runs on one state file: the second fails clearly, the first is intact' '
-	scio-fetch $FAST --timeout 5 --state s "$U/fault/hang?secs=1.5&id=lock" >a 2>aerr &
+	scio-fetch $FAST --timeout 20 --state s "$U/fault/hang?secs=4&id=lock" >a 2>aerr &
 	pid=$! &&
-	wait_until 5 "[ \"\$(requests \"/fault/hang?secs=1.5&id=lock\")\" != 0 ]" &&
+	wait_until 5 "[ \"\$(requests \"/fault/hang?secs=4&id=lock\")\" != 0 ]" &&
 	test_expect_code 2 scio-fetch $FAST --state s "$U$T1.htm" >b 2>berr &&
 	wait $pid &&
 	test ! -s b &&
@@ -94,7 +94,7 @@ test_expect_success 'two runs on one state file: the second fails clearly, the f
 	test_cmp want berr &&
 	test "$(wc -l <a)" = 1 &&
 	valid_state s &&
-	grep -q "hang?secs=1.5&id=lock" s
+	grep -q "hang?secs=4&id=lock" s
 '
 
 test_expect_success 'a run killed with SIGKILL leaves a whole state; the next run finishes the work' '
