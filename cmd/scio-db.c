@@ -10,6 +10,7 @@
 #include "scio/db/db.h"
 #include "scio/base/diag.h"
 #include "scio/record/filter.h"
+#include "scio/record/record.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/numarg.h"
 
@@ -192,8 +193,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_SPEAKER: s.speaker = optarg; break;
 		case OPT_ROLE:
-			if (strcmp(optarg, "chair") && strcmp(optarg, "official") &&
-			    strcmp(optarg, "media") && strcmp(optarg, "other"))
+			if (!scio_role_known(optarg))
 				scio_usage_error("--role: not chair, official, media or other: '%s'",
 				    optarg);
 			s.role = optarg;

@@ -89,8 +89,8 @@ parse_fields(struct scio_fmt_opts *o, char *list)
 	    name = strtok_r(NULL, ",", &save)) {
 		if (name[0] == '+')
 			name++;
-		else if (!scio_fmt_known_field(name))
-			scio_fmt_unknown_field(name, "--fields");
+		else if (!scio_field_known(name))
+			scio_field_unknown(name, "--fields");
 		if (*name == '\0')
 			scio_usage_error("empty field name in --fields");
 		o->fields = scio_reallocarray(o->fields, o->nfields + 1,
@@ -135,7 +135,6 @@ static void
 format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
     struct scio_buf *type)
 {
-	const struct scio_jmember *t;
 	struct scio_input in;
 	struct scio_jerr err;
 
@@ -145,6 +144,7 @@ format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
 	while (scio_input_next(&in) > 0) {
 		struct scio_frec r = {0};
 		const char *ty = NULL;
+		json_t *tree = NULL;
 
 		if (scio_line_is_blank(in.line, in.len))
 			continue;
@@ -153,24 +153,21 @@ format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
 			continue;
 		}
 		scio_input_note(&in, obj);
-		t = scio_jobj_get(obj, "type");
-		if (t && t->type == SCIO_JSTRING) {
-			scio_buf_reset(type);
-			scio_jstr_decode(t->val, t->vallen, type);
+		scio_buf_reset(type);
+		if (scio_jobj_str(obj, "type", type))
 			ty = scio_buf_str(type);
-		}
 		r.line = in.line;
 		r.len = in.len;
 		if (scio_fmt_wants_tree(f, ty, ty ? type->len : 0)) {
-			r.json = scio_record_load(&in);
-			if (r.json == NULL)
+			if ((tree = scio_record_load(&in)) == NULL)
 				continue;
+			r.json = tree;
 		} else {
 			r.obj = obj;
 		}
 		if (by_exchange == NULL || !group_record(&r, ty, &in))
 			scio_fmt_record(f, &r, ty);
-		json_decref(r.json);
+		json_decref(tree);
 	}
 	scio_input_close(&in);
 }
@@ -240,7 +237,7 @@ main(int argc, char **argv)
 		parse_fields(&o, fields);
 	} else {
 		const char *const *def = strcmp(by, "exchange") == 0 ?
-		    scio_exchange_fields : scio_fmt_default_fields;
+		    scio_exchange_fields : scio_default_fields;
 
 		o.fields = (char **)def;
 		for (o.nfields = 0; def[o.nfields]; o.nfields++)

@@ -12,6 +12,7 @@
 #include "scio/record/context.h"
 #include "scio/base/diag.h"
 #include "scio/record/filter.h"
+#include "scio/record/record.h"
 #include "scio/fmt/fmt.h"
 #include "scio/base/jscan.h"
 #include "scio/base/jsonl.h"
@@ -142,19 +143,6 @@ parse_count(const char *s, const char *opt)
 	if (errno != 0 || *end != '\0' || v > (unsigned long long)SIZE_MAX / 4)
 		scio_usage_error("%s: not a number: '%s'", opt, s);
 	return (size_t)v;
-}
-
-/* A string member's decoded value into b; 0 if absent or not a string. */
-static int
-string_member(struct scio_jobj *obj, const char *key, struct scio_buf *b)
-{
-	const struct scio_jmember *m = scio_jobj_get(obj, key);
-
-	scio_buf_reset(b);
-	if (m == NULL || m->type != SCIO_JSTRING)
-		return 0;
-	scio_jstr_decode(m->val, m->vallen, b);
-	return 1;
 }
 
 /* A bad line: jansson words the message, as the other programs print it. */
@@ -373,12 +361,12 @@ grep_scanned(struct run *r, const struct scio_input *in)
 	if (r->count)
 		return;
 	if (r->list) {
-		if (sel && string_member(&r->obj, "doc", &r->doc))
+		if (sel && scio_jobj_str(&r->obj, "doc", &r->doc))
 			list_doc(r, r->doc.s, r->doc.len);
 		return;
 	}
 	if (r->only) {
-		if (sel && string_member(&r->obj, r->field, &r->doc))
+		if (sel && scio_jobj_str(&r->obj, r->field, &r->doc))
 			write_hits(r, r->doc.s, r->doc.len);
 		return;
 	}
@@ -404,7 +392,7 @@ grep_scanned(struct run *r, const struct scio_input *in)
 		scio_out_write(r->out.s, r->out.len);
 		return;
 	}
-	int have_doc = string_member(&r->obj, "doc", &r->doc);
+	int have_doc = scio_jobj_str(&r->obj, "doc", &r->doc);
 	qa = scio_jobj_get(&r->obj, "qa");
 	scio_buf_reset(&r->qa);
 	if (qa != NULL && qa->type != SCIO_JNULL)
@@ -459,15 +447,6 @@ names_file(const char *s)
 	return 0;
 }
 
-static int
-is_doc_record(struct scio_jobj *obj, struct scio_buf *tmp)
-{
-	const struct scio_jmember *t = scio_jobj_get(obj, "turns");
-
-	return t != NULL && t->type == SCIO_JARRAY && string_member(obj, "type", tmp) &&
-	    strcmp(tmp->s, "doc") == 0;
-}
-
 /* Reads one input; returns 0 when -m says to stop reading altogether. */
 static int
 grep_input(struct run *r, struct scio_input *in)
@@ -485,35 +464,12 @@ grep_input(struct run *r, struct scio_input *in)
 			continue;
 		}
 		scio_input_note(in, &r->obj);
-		if (is_doc_record(&r->obj, &r->out))
+		if (scio_jobj_is_doc(&r->obj, &r->out))
 			grep_doc(r, in);
 		else
 			grep_scanned(r, in);
 	}
 	return !(r->stopping && (r->ctx == NULL || !scio_context_pending(r->ctx)));
-}
-
-/* A field name given to what: one of the schema's, or +NAME for one
- * outside it; a typo ends the run with the nearest name. */
-static const char *
-field_name(const char *name, const char *what)
-{
-	if (name[0] == '+' && name[1] != '\0')
-		return name + 1;
-	if (!scio_fmt_known_field(name))
-		scio_fmt_unknown_field(name, what);
-	return name;
-}
-
-static void
-set_roles_ok(const char *role)
-{
-	static const char *const roles[] = { "chair", "official", "media", "other" };
-
-	for (size_t i = 0; i < 4; i++)
-		if (strcmp(role, roles[i]) == 0)
-			return;
-	scio_usage_error("--role: not chair, official, media or other: '%s'", role);
 }
 
 int
@@ -541,7 +497,7 @@ main(int argc, char **argv)
 		case 'i': icase = 1; break;
 		case 'w': mflags |= SCIO_MATCH_WORD; break;
 		case 'v': invert = 1; break;
-		case OPT_FIELD: field = field_name(optarg, "--field"); break;
+		case OPT_FIELD: field = scio_field_name(optarg, "--field"); break;
 		case OPT_QA: r.qa_mode = 1; break;
 		case OPT_TURNS: r.turns = 1; break;
 		case OPT_MARK: r.mark = 1; break;
@@ -586,7 +542,9 @@ main(int argc, char **argv)
 		case OPT_OUTLET: fo->field = "outlet"; fo->what = "--outlet"; break;
 		case OPT_DOC: fo->field = "doc"; fo->what = "--doc"; break;
 		case OPT_ROLE:
-			set_roles_ok(optarg);
+			if (!scio_role_known(optarg))
+				scio_usage_error("--role: not chair, official, media or other: '%s'",
+				    optarg);
 			fo->field = "role";
 			fo->what = "--role";
 			break;
@@ -613,7 +571,7 @@ main(int argc, char **argv)
 			} else
 				fo->value = optarg + k + 1;
 			optarg[k] = '\0';
-			fo->field = field_name(optarg, "--where");
+			fo->field = scio_field_name(optarg, "--where");
 			break;
 		}
 		}
@@ -672,7 +630,7 @@ main(int argc, char **argv)
 		o.kind = SCIO_FMT_TEXT;
 		o.width = scio_cli_width();
 		o.colour = strcmp(colour, "always") == 0 || scio_cli_colour(STDOUT_FILENO);
-		o.fields = (char **)scio_fmt_default_fields;
+		o.fields = (char **)scio_default_fields;
 		r.view = scio_fmt_new(&o);
 		if (npats > 0 && !invert)
 			r.mark = 1;

@@ -14,6 +14,7 @@
 #include "scio/base/jscan.h"
 #include "scio/base/jsonl.h"
 #include "scio/parse/page.h"
+#include "scio/record/record.h"
 #include "scio/base/text.h"
 
 static const char usage_text[] =
@@ -259,21 +260,6 @@ handle_page(const char *html, size_t len, const char *encoding, const char *url,
 	free(pg);
 }
 
-/* A member's string value, decoded into b; NULL when it is absent or
- * not a string. */
-static const char *
-member_str(struct scio_jobj *obj, const char *key, struct scio_buf *b)
-{
-	const struct scio_jmember *m = scio_jobj_get(obj, key);
-
-	scio_buf_reset(b);
-	if (m == NULL || m->type != SCIO_JSTRING)
-		return NULL;
-	scio_jstr_decode(m->val, m->vallen, b);
-	scio_buf_grow(b, 0);
-	return b->s;
-}
-
 /* Page records are read through the validating scanner, which accepts
  * exactly the lines jansson does, without building a tree of the html. */
 static void
@@ -293,18 +279,18 @@ parse_jsonl(struct scio_input *in)
 			    err.column, err.text);
 			continue;
 		}
-		t = member_str(&obj, "type", &type);
+		t = scio_jobj_str(&obj, "type", &type) ? type.s : NULL;
 		if (t && strcmp(t, "page") != 0) {
 			/* not ours: passed on unchanged */
 			scio_out_write(in->line, in->len);
 			scio_out_write("\n", 1);
 			continue;
 		}
-		if (member_str(&obj, "html", &html) == NULL) {
+		if (!scio_jobj_str(&obj, "html", &html)) {
 			scio_bad_input(in->name, in->lineno, "page record without an html string");
 			continue;
 		}
-		handle_page(html.s, html.len, "UTF-8", member_str(&obj, "url", &url),
+		handle_page(html.s, html.len, "UTF-8", scio_jobj_str(&obj, "url", &url) ? url.s : NULL,
 		    in->name, in->lineno);
 	} while (scio_input_next(in) > 0);
 	scio_jobj_free(&obj);

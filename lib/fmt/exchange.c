@@ -37,19 +37,6 @@ scio_xgroup_new(scio_xemit_fn *emit, void *arg)
 	return g;
 }
 
-/* A string field into b (emptied first); 1 when the field was a string. */
-static int
-get_string(const struct scio_frec *r, const char *key, struct scio_buf *b)
-{
-	enum scio_ftype t;
-
-	scio_buf_reset(b);
-	t = scio_frec_get(r, key, b);
-	if (t != SCIO_F_STRING)
-		scio_buf_reset(b);
-	return t == SCIO_F_STRING;
-}
-
 static void
 append_text(struct scio_buf *to, const struct scio_buf *text)
 {
@@ -75,7 +62,7 @@ title_of(const struct scio_frec *r, const char *name, const json_t *people,
 	size_t i;
 	json_t *p;
 
-	if (get_string(r, "speaker_title", tmp) && tmp->len)
+	if (scio_frec_str(r, "speaker_title", tmp) && tmp->len)
 		return json_stringn(tmp->s, tmp->len);
 	if (!json_is_array(people))
 		return NULL;
@@ -115,10 +102,10 @@ begin(struct scio_xgroup *g, const struct scio_frec *r, long long qa,
 {
 	g->open = 1;
 	g->qa = qa;
-	g->has_doc = get_string(r, "doc", &g->doc);
-	g->has_date = get_string(r, "date", &g->date);
-	g->has_title = get_string(r, "title", &g->title);
-	g->has_url = get_string(r, "url", &g->url);
+	g->has_doc = scio_frec_str(r, "doc", &g->doc);
+	g->has_date = scio_frec_str(r, "date", &g->date);
+	g->has_title = scio_frec_str(r, "title", &g->title);
+	g->has_url = scio_frec_str(r, "url", &g->url);
 	g->officials = json_array();
 	g->seqs = json_array();
 	free(g->file);
@@ -201,7 +188,7 @@ scio_xgroup_turn(struct scio_xgroup *g, const struct scio_frec *r,
 		scio_xgroup_flush(g);
 		return;
 	}
-	get_string(r, "doc", &g->name);
+	scio_frec_str(r, "doc", &g->name);
 	if (g->open && (qa != g->qa || g->name.len != g->doc.len ||
 	    memcmp(scio_buf_str(&g->name), scio_buf_str(&g->doc), g->doc.len) != 0))
 		scio_xgroup_flush(g);
@@ -209,15 +196,15 @@ scio_xgroup_turn(struct scio_xgroup *g, const struct scio_frec *r,
 		begin(g, r, qa, file, line);
 	if (scio_frec_int(r, "seq", &seq))
 		json_array_append_new(g->seqs, json_integer(seq));
-	get_string(r, "role", &g->role);
-	get_string(r, "speaker", &g->name);
-	get_string(r, "text", text);
+	scio_frec_str(r, "role", &g->role);
+	scio_frec_str(r, "speaker", &g->name);
+	scio_frec_str(r, "text", text);
 	if (strcmp(scio_buf_str(&g->role), "media") == 0) {
 		append_text(&g->question, text);
 		if (g->asker.len == 0)
-			get_string(r, "speaker", &g->asker);
+			scio_frec_str(r, "speaker", &g->asker);
 		if (g->outlet.len == 0)
-			get_string(r, "outlet", &g->outlet);
+			scio_frec_str(r, "outlet", &g->outlet);
 	} else if (strcmp(scio_buf_str(&g->role), "chair") == 0) {
 		append_text(&g->chair, text);
 	} else {

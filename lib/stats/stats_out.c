@@ -7,6 +7,7 @@
 
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
+#include "scio/fmt/fmt.h"
 #include "scio/stats/stats.h"
 #include "scio/base/width.h"
 
