@@ -82,6 +82,20 @@ int scio_fmt_wants_tree(const struct scio_fmt *f, const char *type,
 void scio_fmt_record(struct scio_fmt *f, const struct scio_frec *r,
     const char *type);
 
+struct scio_xgroup;
+
+/* Formats the records of one file ("-": standard input). Each line goes
+ * through the validating scanner; only records that need a tree (doc
+ * records, or every record for -f json) are loaded by jansson. With by
+ * (--by exchange), turn and doc records go to the grouper instead. A bad
+ * line is reported and skipped. */
+void scio_fmt_file(struct scio_fmt *f, const char *path, struct scio_xgroup *by);
+
+/* Splits LIST (comma-separated, written into) into o->fields, each name
+ * checked against the schema (+NAME for one outside it): a bad list ends
+ * the program with a usage error. */
+void scio_fmt_fields(struct scio_fmt_opts *o, char *list);
+
 /* Ends the output (closing groups, the page, ...) and frees f. */
 void scio_fmt_finish(struct scio_fmt *f);
 
