@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scio/base/diag.h"
+#include "scio/base/jsonl.h"
 #include "scio/fmt/exchange.h"
 #include "scio/fmt/fmt_impl.h"
 
@@ -37,6 +38,13 @@ scio_xgroup_new(scio_xemit_fn *emit, void *arg)
 	return g;
 }
 
+/* What b holds, or NULL when it is empty or was never set (!has). */
+static const char *
+text_of(const struct scio_buf *b, int has)
+{
+	return has && b->len ? scio_buf_str(b) : NULL;
+}
+
 static void
 append_text(struct scio_buf *to, const struct scio_buf *text)
 {
@@ -45,12 +53,6 @@ append_text(struct scio_buf *to, const struct scio_buf *text)
 	if (to->len > 0)
 		scio_buf_add(to, "\n\n", 2);
 	scio_buf_add(to, text->s, text->len);
-}
-
-static json_t *
-str_or_null(const struct scio_buf *b, int has)
-{
-	return has && b->len ? json_stringn(b->s, b->len) : json_null();
 }
 
 /* An official's title: the turn's own speaker_title, else the one a doc's
@@ -159,18 +161,18 @@ scio_xgroup_flush(struct scio_xgroup *g)
 		    g->file, g->line, g->qa, doc);
 	x = json_object();
 	json_object_set_new(x, "type", json_string("exchange"));
-	json_object_set_new(x, "doc", str_or_null(&g->doc, g->has_doc));
-	json_object_set_new(x, "date", str_or_null(&g->date, g->has_date));
-	json_object_set_new(x, "title", str_or_null(&g->title, g->has_title));
+	json_object_set_new(x, "doc", scio_json_str_or_null(text_of(&g->doc, g->has_doc)));
+	json_object_set_new(x, "date", scio_json_str_or_null(text_of(&g->date, g->has_date)));
+	json_object_set_new(x, "title", scio_json_str_or_null(text_of(&g->title, g->has_title)));
 	json_object_set_new(x, "qa", json_integer(g->qa));
-	json_object_set_new(x, "url", str_or_null(&g->url, g->has_url));
-	json_object_set_new(x, "outlet", str_or_null(&g->outlet, 1));
-	json_object_set_new(x, "asker", str_or_null(&g->asker, 1));
-	json_object_set_new(x, "question", str_or_null(&g->question, 1));
+	json_object_set_new(x, "url", scio_json_str_or_null(text_of(&g->url, g->has_url)));
+	json_object_set_new(x, "outlet", scio_json_str_or_null(text_of(&g->outlet, 1)));
+	json_object_set_new(x, "asker", scio_json_str_or_null(text_of(&g->asker, 1)));
+	json_object_set_new(x, "question", scio_json_str_or_null(text_of(&g->question, 1)));
 	json_object_set(x, "officials", g->officials);
 	json_object_set_new(x, "answered_by", answered_by(g->officials, &g->tmp));
-	json_object_set_new(x, "answer", str_or_null(&g->answer, 1));
-	json_object_set_new(x, "chair_text", str_or_null(&g->chair, 1));
+	json_object_set_new(x, "answer", scio_json_str_or_null(text_of(&g->answer, 1)));
+	json_object_set_new(x, "chair_text", scio_json_str_or_null(text_of(&g->chair, 1)));
 	json_object_set(x, "seqs", g->seqs);
 	g->emit(x, g->arg);
 	json_decref(x);

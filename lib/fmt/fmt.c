@@ -438,27 +438,28 @@ row(struct scio_fmt *f, const struct scio_frec *r)
 	scio_fmt_flush(f);
 }
 
+struct doc_rows {
+	struct scio_fmt *f;
+	size_t n;
+};
+
+static void
+doc_row(void *arg, const struct scio_frec *turn, const json_t *people)
+{
+	struct doc_rows *d = arg;
+
+	(void)people;
+	row(d->f, turn);
+	d->n++;
+}
+
 static void
 doc_rows(struct scio_fmt *f, const struct scio_frec *r)
 {
-	json_t *turns = scio_frec_tree(r, "turns");
-	struct scio_frec sub = {0};
-	size_t i, n = 0;
-	json_t *t;
+	struct doc_rows d = { f, 0 };
 
-	sub.parent = r;
-	sub.type = "turn";
-	if (json_is_array(turns)) {
-		json_array_foreach(turns, i, t) {
-			if (!json_is_object(t))
-				continue;
-			sub.json = t;
-			row(f, &sub);
-			n++;
-		}
-	}
-	json_decref(turns);
-	if (n == 0)
+	scio_frec_each_turn(r, doc_row, &d);
+	if (d.n == 0)
 		row(f, r);
 }
 
