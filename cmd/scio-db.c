@@ -9,7 +9,7 @@
 #include "scio/base/cli.h"
 #include "scio/db/db.h"
 #include "scio/base/diag.h"
-#include "scio/record/filter.h"
+#include "scio/record/fieldopt.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/numarg.h"
 
@@ -56,19 +56,14 @@ static const char usage_text[] =
 "error (a bad line is reported with its file and line number and skipped).\n";
 
 enum {
-	OPT_FIELD = 256, OPT_SPEAKER, OPT_ROLE, OPT_OUTLET, OPT_DOC, OPT_SINCE,
-	OPT_UNTIL, OPT_QA, OPT_RANK, OPT_NO_TURNS, OPT_JSON, OPT_CSV, OPT_TSV,
+	OPT_FIELD = 256, OPT_QA, OPT_RANK, OPT_NO_TURNS, OPT_JSON, OPT_CSV, OPT_TSV,
+	OPT_FOPT,	/* and the SCIO_FOPT_N values after it */
 };
 
 static const struct option longopts[] = {
 	{ "db", required_argument, NULL, 'd' },
 	{ "field", required_argument, NULL, OPT_FIELD },
-	{ "speaker", required_argument, NULL, OPT_SPEAKER },
-	{ "role", required_argument, NULL, OPT_ROLE },
-	{ "outlet", required_argument, NULL, OPT_OUTLET },
-	{ "doc", required_argument, NULL, OPT_DOC },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "until", required_argument, NULL, OPT_UNTIL },
+	SCIO_FOPT_LONGOPTS(OPT_FOPT),
 	{ "qa", no_argument, NULL, OPT_QA },
 	{ "rank", no_argument, NULL, OPT_RANK },
 	{ "count", no_argument, NULL, 'c' },
@@ -105,14 +100,6 @@ check_allowed(const char *cmd, int c, int idx, char **argv)
 				return;
 	}
 	scio_usage_error("%s: not an option of '%s'", argv[optind - 1], cmd);
-}
-
-static const char *
-date_arg(const char *opt, const char *v)
-{
-	if (!scio_date_bound_ok(v))
-		scio_usage_error("%s: not YYYY, YYYY-MM or YYYY-MM-DD: '%s'", opt, v);
-	return v;
 }
 
 static void
@@ -190,22 +177,6 @@ main(int argc, char **argv)
 				    optarg);
 			s.field = optarg;
 			break;
-		case OPT_SPEAKER: s.speaker = optarg; break;
-		case OPT_ROLE:
-			if (strcmp(optarg, "chair") && strcmp(optarg, "official") &&
-			    strcmp(optarg, "media") && strcmp(optarg, "other"))
-				scio_usage_error("--role: not chair, official, media or other: '%s'",
-				    optarg);
-			s.role = optarg;
-			break;
-		case OPT_OUTLET: s.outlet = optarg; break;
-		case OPT_DOC:
-			s.doc = optarg;
-			ids = scio_reallocarray(ids, nids + 1, sizeof(*ids));
-			ids[nids++] = optarg;
-			break;
-		case OPT_SINCE: s.since = date_arg("--since", optarg); break;
-		case OPT_UNTIL: s.until = date_arg("--until", optarg); break;
 		case OPT_QA: s.qa = 1; break;
 		case OPT_RANK: s.by_rank = 1; break;
 		case 'c': s.count = 1; break;
@@ -214,6 +185,13 @@ main(int argc, char **argv)
 		case OPT_JSON: json = 1; break;
 		case OPT_CSV: rows = SCIO_ROWS_CSV; break;
 		case OPT_TSV: rows = SCIO_ROWS_TSV; break;
+		default:
+			s.cond[c - OPT_FOPT] = scio_fopt_check((enum scio_fopt)(c - OPT_FOPT),
+			    optarg);
+			if (c - OPT_FOPT == SCIO_FOPT_DOC) {
+				ids = scio_reallocarray(ids, nids + 1, sizeof(*ids));
+				ids[nids++] = optarg;
+			}
 		}
 		idx = 0;
 	}
@@ -237,7 +215,8 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "search") == 0)
 		n = scio_db_search(db, &s);
 	else if (strcmp(cmd, "docs") == 0)
-		n = scio_db_docs(db, ids, nids, s.since, s.until, no_turns);
+		n = scio_db_docs(db, ids, nids, s.cond[SCIO_FOPT_SINCE],
+		    s.cond[SCIO_FOPT_UNTIL], no_turns);
 	else if (strcmp(cmd, "stats") == 0)
 		scio_db_stats(db, json), n = 1;
 	else

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "scio/base/cli.h"
@@ -68,39 +67,6 @@ parse_width(const char *s)
 	return (size_t)v;
 }
 
-static size_t
-terminal_width(void)
-{
-	struct winsize ws;
-
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
-/* Splits LIST into opts->fields, checking each name against the schema. */
-static void
-parse_fields(struct scio_fmt_opts *o, char *list)
-{
-	char *name, *save = NULL;
-
-	for (name = strtok_r(list, ",", &save); name;
-	    name = strtok_r(NULL, ",", &save)) {
-		if (name[0] == '+')
-			name++;
-		else if (!scio_fmt_known_field(name))
-			scio_fmt_unknown_field(name, "--fields");
-		if (*name == '\0')
-			scio_usage_error("empty field name in --fields");
-		o->fields = scio_reallocarray(o->fields, o->nfields + 1,
-		    sizeof(*o->fields));
-		o->fields[o->nfields++] = name;
-	}
-	if (o->nfields == 0)
-		scio_usage_error("no field in --fields");
-}
-
 /* --by exchange: turns are grouped into exchange records first. */
 static struct scio_xgroup *by_exchange;
 
@@ -111,68 +77,6 @@ emit_exchange(json_t *x, void *arg)
 
 	r.json = x;
 	scio_fmt_record(arg, &r, "exchange");
-}
-
-/* A record for the exchange grouper; 0 when it is not a turn or doc. */
-static int
-group_record(struct scio_frec *r, const char *ty, struct scio_input *in)
-{
-	if (ty && strcmp(ty, "turn") == 0) {
-		scio_xgroup_turn(by_exchange, r, NULL, in->name, in->lineno);
-		return 1;
-	}
-	if (ty && strcmp(ty, "doc") == 0) {
-		scio_xgroup_doc(by_exchange, r, in->name, in->lineno);
-		return 1;
-	}
-	scio_xgroup_flush(by_exchange);
-	return 0;
-}
-
-/* Each line goes through the validating scanner; only records that need a
- * tree (doc records, or every record for -f json) are loaded by jansson. */
-static void
-format_file(struct scio_fmt *f, const char *path, struct scio_jobj *obj,
-    struct scio_buf *type)
-{
-	const struct scio_jmember *t;
-	struct scio_input in;
-	struct scio_jerr err;
-
-	if (scio_input_open(&in, path) < 0)
-		return;
-	scio_input_want_records(&in);
-	while (scio_input_next(&in) > 0) {
-		struct scio_frec r = {0};
-		const char *ty = NULL;
-
-		if (scio_line_is_blank(in.line, in.len))
-			continue;
-		if (scio_jscan(in.line, in.len, obj, &err) < 0) {
-			scio_input_bad(&in, "bad JSON at column %zu: %s", err.column, err.text);
-			continue;
-		}
-		scio_input_note(&in, obj);
-		t = scio_jobj_get(obj, "type");
-		if (t && t->type == SCIO_JSTRING) {
-			scio_buf_reset(type);
-			scio_jstr_decode(t->val, t->vallen, type);
-			ty = scio_buf_str(type);
-		}
-		r.line = in.line;
-		r.len = in.len;
-		if (scio_fmt_wants_tree(f, ty, ty ? type->len : 0)) {
-			r.json = scio_record_load(&in);
-			if (r.json == NULL)
-				continue;
-		} else {
-			r.obj = obj;
-		}
-		if (by_exchange == NULL || !group_record(&r, ty, &in))
-			scio_fmt_record(f, &r, ty);
-		json_decref(r.json);
-	}
-	scio_input_close(&in);
 }
 
 int
@@ -198,8 +102,6 @@ main(int argc, char **argv)
 	char *fields = NULL;
 	int c, have_width = 0, kind;
 	struct scio_fmt *f;
-	struct scio_jobj obj = {0};
-	struct scio_buf type = {0};
 
 	scio_cli_start(argc, argv, longopts);
 	o.header = 1;
@@ -237,10 +139,10 @@ main(int argc, char **argv)
 	if (strcmp(by, "exchange") != 0 && strcmp(by, "turn") != 0)
 		scio_usage_error("bad --by '%s' (turn, exchange)", by);
 	if (fields) {
-		parse_fields(&o, fields);
+		scio_fmt_fields(&o, fields);
 	} else {
 		const char *const *def = strcmp(by, "exchange") == 0 ?
-		    scio_exchange_fields : scio_fmt_default_fields;
+		    scio_exchange_fields : scio_default_fields;
 
 		o.fields = (char **)def;
 		for (o.nfields = 0; def[o.nfields]; o.nfields++)
@@ -253,22 +155,20 @@ main(int argc, char **argv)
 	else if (strcmp(colour, "never") != 0)
 		scio_usage_error("bad --color '%s' (auto, always, never)", colour);
 	if (!have_width)
-		o.width = terminal_width();
+		o.width = scio_cli_width();
 
 	f = scio_fmt_new(&o);
 	if (strcmp(by, "exchange") == 0)
 		by_exchange = scio_xgroup_new(emit_exchange, f);
 	if (optind == argc)
-		format_file(f, "-", &obj, &type);
+		scio_fmt_file(f, "-", by_exchange);
 	for (; optind < argc; optind++)
-		format_file(f, argv[optind], &obj, &type);
+		scio_fmt_file(f, argv[optind], by_exchange);
 	if (by_exchange)
 		scio_xgroup_free(by_exchange);
 	scio_fmt_finish(f);
 	if (fields)
 		free(o.fields);
-	scio_jobj_free(&obj);
-	scio_buf_free(&type);
 	scio_out_close();
 	return scio_exit_status();
 }

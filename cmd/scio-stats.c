@@ -103,10 +103,13 @@ count_file(struct scio_stats *s, const char *path, struct scio_jobj *obj)
 			r.obj = obj;
 			scio_stats_turn(s, &r, NULL, in.name, in.lineno);
 		} else if (t->vallen == 5 && memcmp(t->val, "\"doc\"", 5) == 0) {
-			if ((r.json = scio_record_load(&in)) == NULL)
+			json_t *doc = scio_record_load(&in);
+
+			if (doc == NULL)
 				continue;
+			r.json = doc;
 			scio_stats_doc(s, &r, in.name, in.lineno);
-			json_decref(r.json);
+			json_decref(doc);
 		}
 	}
 	scio_input_close(&in);

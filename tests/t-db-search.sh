@@ -92,6 +92,9 @@ test_expect_success 'bad options: usage errors, exit 2' '
 	test_expect_code 2 scio-db -d "$DB" search --role boss x 2>err &&
 	grep -q "^scio-db: --role: not chair, official, media or other" err &&
 	test_expect_code 2 scio-db -d "$DB" search --since 2021-3 x 2>err &&
+	grep -q "^scio-db: --since: not YYYY, YYYY-MM or YYYY-MM-DD: .2021-3.$" err &&
+	test_expect_code 2 scio-db -d "$DB" docs --until 2021-02-30 2>err &&
+	grep -q "^scio-db: --until: no such day: .2021-02-30.$" err &&
 	test_expect_code 2 scio-db -d "$DB" search --field body x 2>err &&
 	test_expect_code 2 scio-db -d "$DB" search -m 0 x 2>err &&
 	test_expect_code 2 scio-db -d "$DB" search --csv x 2>err &&

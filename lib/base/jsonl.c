@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "scio/base/diag.h"
+#include "scio/base/text.h"
 #include "scio/base/jsonl.h"
 
 /* What scio_input_bad and the record checks have seen of one input. */
@@ -347,4 +348,20 @@ scio_read_file(const char *path, struct scio_buf *b)
 	scio_input_close(&in);
 	scio_buf_grow(b, 0);
 	return 0;
+}
+
+json_t *
+scio_json_str_or_null(const char *s)
+{
+	struct scio_buf b = {0};
+	json_t *v;
+
+	if (s == NULL)
+		return json_null();
+	if ((v = json_string(s)) != NULL)
+		return v;
+	scio_utf8_sanitize(s, strlen(s), &b);
+	v = json_stringn(scio_buf_str(&b), b.len);
+	scio_buf_free(&b);
+	return v;
 }

@@ -18,6 +18,7 @@
 #include "scio/db/db_rec.h"
 #include "scio/base/diag.h"
 #include "scio/base/jscan.h"
+#include "scio/record/record.h"
 
 /* Conferences are committed in batches of whole conferences, of about
  * this many turns or this many seconds of work, whichever comes first: so
@@ -382,9 +383,7 @@ scio_db_load_line(struct scio_db_load *ld, const struct scio_input *in)
 		return;
 	}
 	type = scio_jobj_get(&ld->obj, "type");
-	scio_buf_reset(&ld->tmp);
-	if (type != NULL && type->type == SCIO_JSTRING)
-		scio_jstr_decode(type->val, type->vallen, &ld->tmp);
+	scio_jobj_str(&ld->obj, "type", &ld->tmp);
 	if (type != NULL && strcmp(scio_buf_str(&ld->tmp), "turn") == 0) {
 		const struct scio_jmember *doc = scio_jobj_get(&ld->obj, "doc");
 

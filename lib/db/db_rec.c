@@ -10,6 +10,7 @@
 #include "scio/base/diag.h"
 #include "scio/base/jscan.h"
 #include "scio/base/jwrite.h"
+#include "scio/record/record.h"
 
 static const struct scio_db_str null_str = { 0, 0, 1 };
 
@@ -33,7 +34,7 @@ int
 scio_db_conf_same_doc(struct scio_db_conf *c, const struct scio_jmember *doc)
 {
 	scio_buf_reset(&c->tmp);
-	scio_jstr_decode(doc->val, doc->vallen, &c->tmp);
+	scio_jmember_str(doc, &c->tmp);
 	return c->tmp.len == c->doc.len && memcmp(c->tmp.s, c->doc.s, c->doc.len) == 0;
 }
 
@@ -51,7 +52,7 @@ scanned_str(struct scio_db_conf *c, struct scio_jobj *obj, const char *key,
 		return -1;
 	out->off = c->arena.len;
 	out->null = 0;
-	scio_jstr_decode(m->val, m->vallen, &c->arena);
+	scio_jmember_str(m, &c->arena);
 	out->len = c->arena.len - out->off;
 	scio_buf_addc(&c->arena, '\0');
 	return 0;

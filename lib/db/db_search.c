@@ -39,15 +39,25 @@ plain_value(const char *v)
 	return !(n >= 2 && v[0] == '/' && v[n - 1] == '/') && strcmp(v, "null") != 0;
 }
 
+/* The field conditions, in the filter and, where SQL can test them too,
+ * in the statement (a parameter named as the option). */
 static void
-add_equal(struct search *q, struct scio_buf *sql, const char *col, const char *v,
-    const char *what)
+add_conds(struct search *q, struct scio_buf *sql)
 {
-	if (v == NULL)
-		return;
-	scio_filter_equal(q->f, col + 2, v, what);
-	if (plain_value(v))
-		scio_buf_printf(sql, " AND %s = :%s", col, col + 2);
+	for (int id = 0; id < SCIO_FOPT_N; id++) {
+		const char *v = q->s->cond[id], *field = scio_fopt_field((enum scio_fopt)id);
+
+		if (v == NULL)
+			continue;
+		scio_fopt_filter(q->f, (enum scio_fopt)id, v);
+		if (id == SCIO_FOPT_SINCE)
+			scio_buf_adds(sql, " AND t.date >= :since");
+		else if (id == SCIO_FOPT_UNTIL)
+			/* "2023" holds every day of 2023: '~' sorts after them */
+			scio_buf_adds(sql, " AND t.date < :until || '~'");
+		else if (plain_value(v))	/* the four fields are named as their options */
+			scio_buf_printf(sql, " AND t.%s = :%s", field, field);
+	}
 }
 
 static void
@@ -87,19 +97,7 @@ prepare_search(struct search *q, char **fq)
 		    " CROSS JOIN docs d ON d.id = t.doc WHERE turns_fts MATCH :query");
 	else
 		scio_buf_adds(&sql, " FROM turns t JOIN docs d ON d.id = t.doc WHERE 1");
-	add_equal(q, &sql, "t.speaker", s->speaker, "--speaker");
-	add_equal(q, &sql, "t.role", s->role, "--role");
-	add_equal(q, &sql, "t.outlet", s->outlet, "--outlet");
-	add_equal(q, &sql, "t.doc", s->doc, "--doc");
-	if (s->since != NULL) {
-		scio_filter_since(q->f, "date", s->since);
-		scio_buf_adds(&sql, " AND t.date >= :since");
-	}
-	if (s->until != NULL) {
-		scio_filter_until(q->f, "date", s->until);
-		/* "2023" holds every day of 2023: '~' sorts after them */
-		scio_buf_adds(&sql, " AND t.date < :until || '~'");
-	}
+	add_conds(q, &sql);
 	if (s->by_rank && s->query != NULL)
 		scio_buf_adds(&sql, " ORDER BY turns_fts.rank, d.date, t.doc, t.seq");
 	else
@@ -108,12 +106,13 @@ prepare_search(struct search *q, char **fq)
 	scio_buf_free(&sql);
 	*fq = s->query ? fts_query(s) : NULL;
 	bind_name(st, ":query", *fq);
-	bind_name(st, ":speaker", s->speaker);
-	bind_name(st, ":role", s->role);
-	bind_name(st, ":outlet", s->outlet);
-	bind_name(st, ":doc", s->doc);
-	bind_name(st, ":since", s->since);
-	bind_name(st, ":until", s->until);
+	for (int id = 0; id < SCIO_FOPT_N; id++) {
+		/* the parameter is named as the option: ":since" for --since */
+		scio_buf_reset(&sql);
+		scio_buf_printf(&sql, ":%s", scio_fopt_option((enum scio_fopt)id) + 2);
+		bind_name(st, scio_buf_str(&sql), s->cond[id]);
+	}
+	scio_buf_free(&sql);
 	return st;
 }
 

@@ -7,6 +7,7 @@
 #include "scio/fetch/crawl.h"
 #include "scio/base/text.h"
 #include "scio/base/diag.h"
+#include "scio/base/jsonl.h"
 #include "scio/fetch/paginate.h"
 #include "scio/base/strmap.h"
 
@@ -430,23 +431,6 @@ scio_fetched_free(struct scio_fetched *p)
 	free(p);
 }
 
-/* A JSON string of s (invalid UTF-8 replaced), or null. */
-static json_t *
-str_or_null(const char *s)
-{
-	struct scio_buf b = {0};
-	json_t *v;
-
-	if (s == NULL)
-		return json_null();
-	if ((v = json_string(s)) != NULL)
-		return v;
-	scio_utf8_sanitize(s, strlen(s), &b);
-	v = json_stringn(scio_buf_str(&b), b.len);
-	scio_buf_free(&b);
-	return v;
-}
-
 json_t *
 scio_fetched_record(const struct scio_fetched *p)
 {
@@ -454,15 +438,15 @@ scio_fetched_record(const struct scio_fetched *p)
 	json_t *o = json_object();
 
 	json_object_set_new(o, "type", json_string("page"));
-	json_object_set_new(o, "url", str_or_null(r->url));
-	json_object_set_new(o, "final_url", str_or_null(r->final_url));
+	json_object_set_new(o, "url", scio_json_str_or_null(r->url));
+	json_object_set_new(o, "final_url", scio_json_str_or_null(r->final_url));
 	json_object_set_new(o, "status", r->status ? json_integer(r->status) :
 	    json_null());
-	json_object_set_new(o, "fetched_at", str_or_null(r->fetched_at));
-	json_object_set_new(o, "content_type", str_or_null(r->content_type));
-	json_object_set_new(o, "charset", str_or_null(p->charset));
-	json_object_set_new(o, "etag", str_or_null(r->etag));
-	json_object_set_new(o, "last_modified", str_or_null(r->last_modified));
+	json_object_set_new(o, "fetched_at", scio_json_str_or_null(r->fetched_at));
+	json_object_set_new(o, "content_type", scio_json_str_or_null(r->content_type));
+	json_object_set_new(o, "charset", scio_json_str_or_null(p->charset));
+	json_object_set_new(o, "etag", scio_json_str_or_null(r->etag));
+	json_object_set_new(o, "last_modified", scio_json_str_or_null(r->last_modified));
 	json_object_set_new(o, "html", json_stringn(scio_buf_str(&p->html),
 	    p->html.len));
 	return o;

@@ -254,24 +254,6 @@ scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 	st->dirty = 1;
 }
 
-/* A JSON string of s, or null; bytes that are not UTF-8 (a server's
- * ETag may hold any) are replaced rather than losing the field. */
-static json_t *
-str_or_null(const char *s)
-{
-	struct scio_buf b = {0};
-	json_t *v;
-
-	if (s == NULL)
-		return json_null();
-	if ((v = json_string(s)) != NULL)
-		return v;
-	scio_utf8_sanitize(s, strlen(s), &b);
-	v = json_stringn(scio_buf_str(&b), b.len);
-	scio_buf_free(&b);
-	return v;
-}
-
 static int
 dump(const char *p, size_t n, void *fp)
 {
@@ -292,11 +274,11 @@ scio_state_write(struct scio_state *st, FILE *fp)
 		json_t *o = json_object();
 		int rc;
 
-		json_object_set_new(o, "url", str_or_null(e->url));
-		json_object_set_new(o, "etag", str_or_null(e->etag));
-		json_object_set_new(o, "last_modified", str_or_null(e->last_modified));
-		json_object_set_new(o, "hash", str_or_null(e->hash));
-		json_object_set_new(o, "fetched_at", str_or_null(e->fetched_at));
+		json_object_set_new(o, "url", scio_json_str_or_null(e->url));
+		json_object_set_new(o, "etag", scio_json_str_or_null(e->etag));
+		json_object_set_new(o, "last_modified", scio_json_str_or_null(e->last_modified));
+		json_object_set_new(o, "hash", scio_json_str_or_null(e->hash));
+		json_object_set_new(o, "fetched_at", scio_json_str_or_null(e->fetched_at));
 		if (e->pages > 0)
 			json_object_set_new(o, "pages", json_integer(e->pages));
 		rc = json_dump_callback(o, dump, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scio/base/diag.h"
+#include "scio/base/jsonl.h"
 #include "scio/fmt/exchange.h"
 #include "scio/fmt/fmt_impl.h"
 
@@ -37,17 +38,11 @@ scio_xgroup_new(scio_xemit_fn *emit, void *arg)
 	return g;
 }
 
-/* A string field into b (emptied first); 1 when the field was a string. */
-static int
-get_string(const struct scio_frec *r, const char *key, struct scio_buf *b)
+/* What b holds, or NULL when it is empty or was never set (!has). */
+static const char *
+text_of(const struct scio_buf *b, int has)
 {
-	enum scio_ftype t;
-
-	scio_buf_reset(b);
-	t = scio_frec_get(r, key, b);
-	if (t != SCIO_F_STRING)
-		scio_buf_reset(b);
-	return t == SCIO_F_STRING;
+	return has && b->len ? scio_buf_str(b) : NULL;
 }
 
 static void
@@ -60,12 +55,6 @@ append_text(struct scio_buf *to, const struct scio_buf *text)
 	scio_buf_add(to, text->s, text->len);
 }
 
-static json_t *
-str_or_null(const struct scio_buf *b, int has)
-{
-	return has && b->len ? json_stringn(b->s, b->len) : json_null();
-}
-
 /* An official's title: the turn's own speaker_title, else the one a doc's
  * speakers or chair list gives the name. New reference, or NULL. */
 static json_t *
@@ -75,7 +64,7 @@ title_of(const struct scio_frec *r, const char *name, const json_t *people,
 	size_t i;
 	json_t *p;
 
-	if (get_string(r, "speaker_title", tmp) && tmp->len)
+	if (scio_frec_str(r, "speaker_title", tmp) && tmp->len)
 		return json_stringn(tmp->s, tmp->len);
 	if (!json_is_array(people))
 		return NULL;
@@ -115,10 +104,10 @@ begin(struct scio_xgroup *g, const struct scio_frec *r, long long qa,
 {
 	g->open = 1;
 	g->qa = qa;
-	g->has_doc = get_string(r, "doc", &g->doc);
-	g->has_date = get_string(r, "date", &g->date);
-	g->has_title = get_string(r, "title", &g->title);
-	g->has_url = get_string(r, "url", &g->url);
+	g->has_doc = scio_frec_str(r, "doc", &g->doc);
+	g->has_date = scio_frec_str(r, "date", &g->date);
+	g->has_title = scio_frec_str(r, "title", &g->title);
+	g->has_url = scio_frec_str(r, "url", &g->url);
 	g->officials = json_array();
 	g->seqs = json_array();
 	free(g->file);
@@ -172,18 +161,18 @@ scio_xgroup_flush(struct scio_xgroup *g)
 		    g->file, g->line, g->qa, doc);
 	x = json_object();
 	json_object_set_new(x, "type", json_string("exchange"));
-	json_object_set_new(x, "doc", str_or_null(&g->doc, g->has_doc));
-	json_object_set_new(x, "date", str_or_null(&g->date, g->has_date));
-	json_object_set_new(x, "title", str_or_null(&g->title, g->has_title));
+	json_object_set_new(x, "doc", scio_json_str_or_null(text_of(&g->doc, g->has_doc)));
+	json_object_set_new(x, "date", scio_json_str_or_null(text_of(&g->date, g->has_date)));
+	json_object_set_new(x, "title", scio_json_str_or_null(text_of(&g->title, g->has_title)));
 	json_object_set_new(x, "qa", json_integer(g->qa));
-	json_object_set_new(x, "url", str_or_null(&g->url, g->has_url));
-	json_object_set_new(x, "outlet", str_or_null(&g->outlet, 1));
-	json_object_set_new(x, "asker", str_or_null(&g->asker, 1));
-	json_object_set_new(x, "question", str_or_null(&g->question, 1));
+	json_object_set_new(x, "url", scio_json_str_or_null(text_of(&g->url, g->has_url)));
+	json_object_set_new(x, "outlet", scio_json_str_or_null(text_of(&g->outlet, 1)));
+	json_object_set_new(x, "asker", scio_json_str_or_null(text_of(&g->asker, 1)));
+	json_object_set_new(x, "question", scio_json_str_or_null(text_of(&g->question, 1)));
 	json_object_set(x, "officials", g->officials);
 	json_object_set_new(x, "answered_by", answered_by(g->officials, &g->tmp));
-	json_object_set_new(x, "answer", str_or_null(&g->answer, 1));
-	json_object_set_new(x, "chair_text", str_or_null(&g->chair, 1));
+	json_object_set_new(x, "answer", scio_json_str_or_null(text_of(&g->answer, 1)));
+	json_object_set_new(x, "chair_text", scio_json_str_or_null(text_of(&g->chair, 1)));
 	json_object_set(x, "seqs", g->seqs);
 	g->emit(x, g->arg);
 	json_decref(x);
@@ -201,7 +190,7 @@ scio_xgroup_turn(struct scio_xgroup *g, const struct scio_frec *r,
 		scio_xgroup_flush(g);
 		return;
 	}
-	get_string(r, "doc", &g->name);
+	scio_frec_str(r, "doc", &g->name);
 	if (g->open && (qa != g->qa || g->name.len != g->doc.len ||
 	    memcmp(scio_buf_str(&g->name), scio_buf_str(&g->doc), g->doc.len) != 0))
 		scio_xgroup_flush(g);
@@ -209,15 +198,15 @@ scio_xgroup_turn(struct scio_xgroup *g, const struct scio_frec *r,
 		begin(g, r, qa, file, line);
 	if (scio_frec_int(r, "seq", &seq))
 		json_array_append_new(g->seqs, json_integer(seq));
-	get_string(r, "role", &g->role);
-	get_string(r, "speaker", &g->name);
-	get_string(r, "text", text);
+	scio_frec_str(r, "role", &g->role);
+	scio_frec_str(r, "speaker", &g->name);
+	scio_frec_str(r, "text", text);
 	if (strcmp(scio_buf_str(&g->role), "media") == 0) {
 		append_text(&g->question, text);
 		if (g->asker.len == 0)
-			get_string(r, "speaker", &g->asker);
+			scio_frec_str(r, "speaker", &g->asker);
 		if (g->outlet.len == 0)
-			get_string(r, "outlet", &g->outlet);
+			scio_frec_str(r, "outlet", &g->outlet);
 	} else if (strcmp(scio_buf_str(&g->role), "chair") == 0) {
 		append_text(&g->chair, text);
 	} else {

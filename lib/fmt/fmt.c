@@ -1,56 +1,12 @@
-/* fmt.c: scio-fmt's driver: field access over scanned lines or jansson
- * trees, hit spans, and the grouping of turns under their conference. */
+/* fmt.c: scio-fmt's driver: hit spans, and the grouping of turns under
+ * their conference. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "scio/base/diag.h"
 #include "scio/fmt/fmt_impl.h"
 #include "scio/base/jsonl.h"
-#include "scio/base/suggest.h"
 #include "scio/base/width.h"
-
-const char *const scio_fmt_default_fields[] = {
-	"doc", "date", "seq", "qa", "speaker", "role", "outlet", "text", NULL,
-};
-
-/* Every field of every record type in DESIGN.md's schema, and the two
- * scio-grep --mark adds. */
-static const char *const known_fields[] = {
-	"type", "doc", "url", "page", "seq", "title", "date", "speaker", "role",
-	"outlet", "qa", "text", "kind", "urls", "category", "summary", "source",
-	"published", "time", "place", "zh_url", "speakers", "chair", "turns",
-	"from", "final_url", "status", "fetched_at", "content_type", "charset",
-	"etag", "last_modified", "html", "matches", "matches_field",
-	"speaker_title", "asker", "question", "officials", "answered_by",
-	"answer", "chair_text", "seqs", NULL,
-};
-
-const char *
-scio_fmt_field_near(const char *name)
-{
-	return scio_suggest(name, known_fields);
-}
-
-void
-scio_fmt_unknown_field(const char *name, const char *what)
-{
-	const char *near = scio_fmt_field_near(name);
-
-	if (near != NULL)
-		scio_usage_error("unknown field '%s' in %s; did you mean '%s'? "
-		    "(write '+%s' for a field outside the schema)", name, what, near, name);
-	scio_usage_error("unknown field '%s' in %s "
-	    "(write '+%s' for a field outside the schema)", name, what, name);
-}
-
-int
-scio_fmt_known_field(const char *name)
-{
-	for (size_t i = 0; known_fields[i]; i++)
-		if (strcmp(name, known_fields[i]) == 0)
-			return 1;
-	return 0;
-}
 
 static const struct {
 	const char *name;
@@ -69,187 +25,6 @@ scio_fmt_kind_from_name(const char *name)
 		if (strcmp(name, kinds[i].name) == 0)
 			return (int)kinds[i].kind;
 	return -1;
-}
-
-/* Field access. */
-
-static void
-dump_compact(const json_t *v, struct scio_buf *out)
-{
-	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY |
-	    JSON_PRESERVE_ORDER);
-
-	if (s == NULL)
-		scio_die(SCIO_EXIT_ERROR, "cannot encode a value as JSON");
-	scio_buf_adds(out, s);
-	free(s);
-}
-
-static enum scio_ftype
-get_json(json_t *v, struct scio_buf *out)
-{
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		scio_buf_add(out, json_string_value(v), json_string_length(v));
-		return SCIO_F_STRING;
-	case JSON_INTEGER:
-		scio_buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return SCIO_F_INT;
-	case JSON_NULL:
-		return SCIO_F_NULL;
-	default:
-		dump_compact(v, out);
-		return SCIO_F_OTHER;
-	}
-}
-
-static enum scio_ftype
-get_scanned(const struct scio_jmember *m, struct scio_buf *out)
-{
-	long long n;
-	json_t *v;
-
-	switch (m->type) {
-	case SCIO_JSTRING:
-		scio_jstr_decode(m->val, m->vallen, out);
-		scio_buf_grow(out, 0);
-		out->s[out->len] = '\0';
-		return SCIO_F_STRING;
-	case SCIO_JNULL:
-		return SCIO_F_NULL;
-	case SCIO_JNUMBER:
-		if (scio_jint(m, &n)) {
-			scio_buf_printf(out, "%lld", n);
-			return SCIO_F_INT;
-		}
-		/* A real: written as jansson writes it (1.77e+72 for
-		 * 177E+70), the same as from a tree. */
-		v = json_loadb(m->val, m->vallen, JSON_DECODE_ANY, NULL);
-		if (v == NULL) {
-			scio_buf_add(out, m->val, m->vallen);
-		} else {
-			dump_compact(v, out);
-			json_decref(v);
-		}
-		return SCIO_F_OTHER;
-	case SCIO_JTRUE:
-	case SCIO_JFALSE:
-		scio_buf_add(out, m->val, m->vallen);
-		return SCIO_F_OTHER;
-	default:
-		/* Re-encoded so that spacing is the same as from a tree. */
-		v = json_loadb(m->val, m->vallen, JSON_DECODE_ANY, NULL);
-		if (v == NULL) {
-			scio_buf_add(out, m->val, m->vallen);
-		} else {
-			dump_compact(v, out);
-			json_decref(v);
-		}
-		return SCIO_F_OTHER;
-	}
-}
-
-enum scio_ftype
-scio_frec_get(const struct scio_frec *r, const char *key, struct scio_buf *out)
-{
-	for (; r != NULL; r = r->parent) {
-		if (r->type && strcmp(key, "type") == 0) {
-			scio_buf_adds(out, r->type);
-			return SCIO_F_STRING;
-		}
-		if (r->json) {
-			json_t *v = json_object_get(r->json, key);
-
-			if (v)
-				return get_json(v, out);
-		} else if (r->obj) {
-			const struct scio_jmember *m = scio_jobj_get(r->obj, key);
-
-			if (m)
-				return get_scanned(m, out);
-		}
-	}
-	return SCIO_F_MISSING;
-}
-
-int
-scio_frec_int(const struct scio_frec *r, const char *key, long long *v)
-{
-	for (; r != NULL; r = r->parent) {
-		if (r->json) {
-			json_t *j = json_object_get(r->json, key);
-
-			if (j == NULL)
-				continue;
-			if (!json_is_integer(j))
-				return 0;
-			*v = json_integer_value(j);
-			return 1;
-		} else if (r->obj) {
-			const struct scio_jmember *m = scio_jobj_get(r->obj, key);
-
-			if (m == NULL)
-				continue;
-			return scio_jint(m, v);
-		}
-	}
-	return 0;
-}
-
-void
-scio_frec_each_turn(const struct scio_frec *doc, scio_doc_turn_fn *fn, void *arg)
-{
-	json_t *turns = scio_frec_tree(doc, "turns");
-	json_t *people = json_array(), *t;
-	const char *lists[] = {"speakers", "chair"};
-	struct scio_frec sub = {0};
-	size_t i;
-
-	for (i = 0; i < 2; i++) {
-		json_t *l = scio_frec_tree(doc, lists[i]);
-
-		if (json_is_array(l))
-			json_array_extend(people, l);
-		json_decref(l);
-	}
-	sub.parent = doc;
-	sub.type = "turn";
-	if (json_is_array(turns)) {
-		json_array_foreach(turns, i, t) {
-			if (!json_is_object(t))
-				continue;
-			sub.json = t;
-			fn(arg, &sub, people);
-		}
-	}
-	json_decref(turns);
-	json_decref(people);
-}
-
-json_t *
-scio_frec_tree(const struct scio_frec *r, const char *key)
-{
-	if (r->json) {
-		json_t *v = json_object_get(r->json, key);
-
-		return v ? json_incref(v) : NULL;
-	}
-	if (r->obj) {
-		const struct scio_jmember *m = scio_jobj_get(r->obj, key);
-
-		if (m)
-			return json_loadb(m->val, m->vallen, JSON_DECODE_ANY, NULL);
-	}
-	return NULL;
-}
-
-void
-scio_frec_text(const struct scio_frec *r, struct scio_buf *out)
-{
-	if (r->json)
-		dump_compact(r->json, out);
-	else if (r->line)
-		scio_buf_add(out, r->line, r->len);
 }
 
 /* Hit spans. */
@@ -663,27 +438,28 @@ row(struct scio_fmt *f, const struct scio_frec *r)
 	scio_fmt_flush(f);
 }
 
+struct doc_rows {
+	struct scio_fmt *f;
+	size_t n;
+};
+
+static void
+doc_row(void *arg, const struct scio_frec *turn, const json_t *people)
+{
+	struct doc_rows *d = arg;
+
+	(void)people;
+	row(d->f, turn);
+	d->n++;
+}
+
 static void
 doc_rows(struct scio_fmt *f, const struct scio_frec *r)
 {
-	json_t *turns = scio_frec_tree(r, "turns");
-	struct scio_frec sub = {0};
-	size_t i, n = 0;
-	json_t *t;
+	struct doc_rows d = { f, 0 };
 
-	sub.parent = r;
-	sub.type = "turn";
-	if (json_is_array(turns)) {
-		json_array_foreach(turns, i, t) {
-			if (!json_is_object(t))
-				continue;
-			sub.json = t;
-			row(f, &sub);
-			n++;
-		}
-	}
-	json_decref(turns);
-	if (n == 0)
+	scio_frec_each_turn(r, doc_row, &d);
+	if (d.n == 0)
 		row(f, r);
 }
 

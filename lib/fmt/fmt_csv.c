@@ -2,36 +2,8 @@
  * columns chosen by --fields. */
 #include <string.h>
 
+#include "scio/base/text.h"
 #include "scio/fmt/fmt_impl.h"
-
-void
-scio_fmt_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl)
-{
-	size_t run = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int c1 = c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f;
-
-		if (!(c < 0x20 && c != '\t' && !(keep_nl && c == '\n')) && c != 0x7f && !c1)
-			continue;
-		scio_buf_add(out, s + run, i - run);
-		if (c1) {
-			scio_buf_adds(out, "\xEF\xBF\xBD");	/* U+FFFD */
-			i++;
-		} else if (c == 0x7f) {
-			scio_buf_adds(out, "\xE2\x90\xA1");	/* U+2421 */
-		} else {
-			/* U+2400 + c: E2 90 80+c */
-			scio_buf_addc(out, '\xE2');
-			scio_buf_addc(out, '\x90');
-			scio_buf_addc(out, (char)(0x80 + c));
-		}
-		run = i + 1;
-	}
-	scio_buf_add(out, s + run, n - run);
-}
 
 /* --safe: whether a cell would be taken for a formula by a spreadsheet
  * (OWASP's list: = + - @, a tab, a carriage return first). */
@@ -128,7 +100,7 @@ scio_fmt_csv_row(struct scio_fmt *f, const struct scio_frec *r)
 		if (f->o.defang) {
 			/* CSV keeps its line breaks in quotes; TSV escapes them */
 			scio_buf_reset(&f->tmp2);
-			scio_fmt_defang(&f->tmp2, scio_buf_str(&f->tmp), f->tmp.len, 1);
+			scio_text_defang(&f->tmp2, scio_buf_str(&f->tmp), f->tmp.len, 1);
 			v = &f->tmp2;
 		}
 		(csv ? csv_cell : tsv_cell)(&f->out, scio_buf_str(v), v->len);

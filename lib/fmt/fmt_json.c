@@ -13,19 +13,17 @@ to_buf(const char *p, size_t n, void *data)
 void
 scio_fmt_json_record(struct scio_fmt *f, const struct scio_frec *r)
 {
-	json_t *tree = r->json;
+	json_t *tree = NULL;
 	json_error_t err;
 	size_t start = f->out.len;
 
-	if (tree == NULL) {
+	if (r->json == NULL) {
 		tree = json_loadb(r->line, r->len, 0, &err);
 		if (tree == NULL)
 			scio_die(SCIO_EXIT_ERROR, "cannot load a scanned record: %s",
 			    err.text);
-	} else {
-		json_incref(tree);
 	}
-	if (json_dump_callback(tree, to_buf, &f->out,
+	if (json_dump_callback(tree ? tree : r->json, to_buf, &f->out,
 	    JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
 		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
 	scio_jw_escape_c1(&f->out, start);

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scio/fmt/fmt.h"
+#include "scio/record/record.h"
 #include "scio/fmt/template.h"
 #include "scio/base/text.h"
 #include "scio/base/width.h"
@@ -76,8 +76,8 @@ read_field(struct scio_template *t, const char *s, struct scio_buf *errbuf)
 		n--;
 	} else {
 		scio_buf_add(&b, name, n);
-		if (n == 0 || !scio_fmt_known_field(scio_buf_str(&b))) {
-			const char *near = scio_fmt_field_near(scio_buf_str(&b));
+		if (n == 0 || !scio_field_known(scio_buf_str(&b))) {
+			const char *near = scio_field_near(scio_buf_str(&b));
 
 			scio_buf_printf(errbuf, "template: unknown field '%s'", scio_buf_str(&b));
 			if (near != NULL)
@@ -162,7 +162,7 @@ scio_template_expand(const struct scio_template *t, const struct scio_frec *r,
 		if (p->cols)
 			tmp->len = scio_str_cut(scio_buf_str(tmp), tmp->len, p->cols);
 		if (t->defang)
-			scio_fmt_defang(out, scio_buf_str(tmp), tmp->len, 0);
+			scio_text_defang(out, scio_buf_str(tmp), tmp->len, 0);
 		else
 			scio_buf_add(out, scio_buf_str(tmp), tmp->len);
 	}

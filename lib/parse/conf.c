@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "scio/base/alloc.h"
+#include "scio/record/record.h"
 #include "scio/parse/conf.h"
 #include "scio/base/diag.h"
 #include "scio/base/jwrite.h"
@@ -219,7 +220,7 @@ turn_members(struct scio_buf *b, const struct scio_turn *t, const struct scio_ca
 	scio_jw_kstr(b, "speaker", p ? p->name : t->label);
 	scio_jw_kstr(b, "speaker_title", p ? p->title : NULL);
 	scio_jw_kstr(b, "role", role);
-	scio_jw_kstr(b, "outlet", strcmp(role, "media") == 0 ? t->label : NULL);
+	scio_jw_kstr(b, "outlet", strcmp(role, SCIO_ROLE_MEDIA) == 0 ? t->label : NULL);
 	scio_jw_kint(b, "qa", t->qa);
 	scio_jw_key(b, "text", 0);
 	scio_jw_strn_utf8(b, t->text.s ? t->text.s : "", t->text.len);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scio/base/alloc.h"
+#include "scio/record/record.h"
 #include "scio/parse/label.h"
 #include "scio/parse/lexicon.h"
 #include "scio/parse/roles.h"
@@ -182,7 +183,7 @@ scio_roles_decide(struct scio_speaker *sp, size_t nsp,
 		chair_known |= sp[i].listed_chair;
 		sp[i].role = NULL;
 		if (is_media(&sp[i]))
-			sp[i].role = "media";
+			sp[i].role = SCIO_ROLE_MEDIA;
 	}
 	/* questions from the floor: who answered them, who called them */
 	for (size_t i = 0; i < nt; i++) {
@@ -211,8 +212,8 @@ scio_roles_decide(struct scio_speaker *sp, size_t nsp,
 			best = (long)i;
 	for (size_t i = 0; i < nsp; i++) {
 		if (sp[i].listed)
-			sp[i].role = sp[i].listed_chair ? "chair" : "official";
+			sp[i].role = sp[i].listed_chair ? SCIO_ROLE_CHAIR : SCIO_ROLE_OFFICIAL;
 		else if (sp[i].role == NULL)
-			sp[i].role = (long)i == best ? "chair" : "official";
+			sp[i].role = (long)i == best ? SCIO_ROLE_CHAIR : SCIO_ROLE_OFFICIAL;
 	}
 }

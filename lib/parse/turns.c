@@ -8,6 +8,7 @@
 
 #include "scio/base/alloc.h"
 #include "scio/base/diag.h"
+#include "scio/record/record.h"
 #include "scio/parse/label.h"
 #include "scio/parse/passes.h"
 #include "scio/base/text.h"
@@ -293,7 +294,7 @@ number_questions(struct scio_turns *ts, const struct scio_cast *cast)
 	for (size_t i = 0; i < ts->n; i++) {
 		struct scio_turn *t = &ts->t[i];
 		int media = t->speaker >= 0 ?
-		    strcmp(cast->sp[t->speaker].role, "media") == 0 :
+		    strcmp(cast->sp[t->speaker].role, SCIO_ROLE_MEDIA) == 0 :
 		    scio_text_asks(scio_buf_str(&t->text));
 
 		/* a question that runs on under the same label is one */
@@ -310,7 +311,7 @@ scio_turn_role(const struct scio_turn *t, const struct scio_cast *cast)
 {
 	if (t->speaker >= 0)
 		return cast->sp[t->speaker].role;
-	return scio_text_asks(scio_buf_str(&t->text)) ? "media" : "other";
+	return scio_text_asks(scio_buf_str(&t->text)) ? SCIO_ROLE_MEDIA : SCIO_ROLE_OTHER;
 }
 
 /* Whether a turn holds only what a header or a menu holds: short lines

@@ -8,6 +8,7 @@
 
 #include "scio/base/alloc.h"
 #include "scio/record/filter.h"
+#include "scio/record/record.h"
 
 enum cond_kind { C_EQUAL, C_PATTERN, C_SINCE, C_UNTIL, C_LESS, C_LESS_EQ, C_MORE, C_MORE_EQ };
 
@@ -30,14 +31,6 @@ struct scio_filter {
 	int invert_all;
 	struct scio_buf tmp;	/* a decoded field value */
 	struct scio_buf num;	/* a number written out */
-};
-
-/* One field's value as the conditions see it: the decoded string, or the
- * JSON text of any other scalar. */
-struct value {
-	const char *s;
-	size_t n;
-	int is_string;
 };
 
 struct scio_filter *
@@ -189,7 +182,7 @@ scio_filter_compare(struct scio_filter *f, const char *field, const char *op,
 
 /* A JSON number's text as a double; 0 when the value is not a number. */
 static int
-json_number(const struct value *v, double *out)
+json_number(const struct scio_fval *v, double *out)
 {
 	char buf[64], *end;
 
@@ -259,7 +252,7 @@ date_cmp(const char *d, size_t dn, const char *b, size_t bn)
 }
 
 static int
-cond_holds(const struct cond *c, const struct value *v)
+cond_holds(const struct cond *c, const struct scio_fval *v)
 {
 	switch (c->kind) {
 	case C_EQUAL:
@@ -284,43 +277,18 @@ cond_holds(const struct cond *c, const struct value *v)
 	return 0;
 }
 
-/* The value of a scanned member: a string is decoded only when it holds
- * an escape. Returns 0 for an array or an object. */
-static int
-member_value(const struct scio_jmember *m, struct scio_buf *buf, struct value *v)
-{
-	if (m->type == SCIO_JARRAY || m->type == SCIO_JOBJECT)
-		return 0;
-	v->is_string = m->type == SCIO_JSTRING;
-	if (!v->is_string) {
-		v->s = m->val;
-		v->n = m->vallen;
-		return 1;
-	}
-	if (memchr(m->val + 1, '\\', m->vallen - 2) == NULL) {
-		v->s = m->val + 1;
-		v->n = m->vallen - 2;
-		return 1;
-	}
-	scio_buf_reset(buf);
-	scio_jstr_decode(m->val, m->vallen, buf);
-	v->s = scio_buf_str(buf);
-	v->n = buf->len;
-	return 1;
-}
-
 static int
 text_scanned(struct scio_filter *f, struct scio_jobj *obj)
 {
 	const struct scio_jmember *m = scio_jobj_get(obj, scio_filter_text_field(f));
-	struct value v;
+	struct scio_fval v;
 
 	if (m == NULL)
 		return 0;
 	/* Most values are decided here, on the raw text, without decoding. */
 	if (m->type == SCIO_JSTRING && !scio_match_maybe(f->text, m->val + 1, m->vallen - 2))
 		return 0;
-	if (!member_value(m, &f->tmp, &v))
+	if (!scio_jmember_scalar(m, &f->tmp, &v))
 		return 0;
 	return scio_match_test(f->text, v.s, v.n);
 }
@@ -332,9 +300,9 @@ scio_filter_scanned(struct scio_filter *f, struct scio_jobj *obj)
 
 	for (size_t i = 0; i < f->n && ok; i++) {
 		const struct scio_jmember *m = scio_jobj_get(obj, f->c[i].field);
-		struct value v;
+		struct scio_fval v;
 
-		ok = m != NULL && member_value(m, &f->tmp, &v) && cond_holds(&f->c[i], &v);
+		ok = m != NULL && scio_jmember_scalar(m, &f->tmp, &v) && cond_holds(&f->c[i], &v);
 	}
 	if (ok && f->text != NULL)
 		ok = text_scanned(f, obj) != f->invert;
@@ -344,49 +312,20 @@ scio_filter_scanned(struct scio_filter *f, struct scio_jobj *obj)
 /* The value of a jansson member, looked up in obj and then outer. */
 static int
 json_value(struct scio_filter *f, const json_t *obj, const json_t *outer,
-    const char *field, struct value *v)
+    const char *field, struct scio_fval *v)
 {
-	json_t *j = json_object_get(obj, field);
+	struct scio_frec doc = {0}, turn = {0};
 
-	if (j == NULL && outer != NULL)
-		j = json_object_get(outer, field);
-	if (j == NULL)
-		return 0;
-	v->is_string = 0;
-	scio_buf_reset(&f->num);
-	switch (json_typeof(j)) {
-	case JSON_STRING:
-		v->is_string = 1;
-		v->s = json_string_value(j);
-		v->n = json_string_length(j);
-		return 1;
-	case JSON_INTEGER:
-		scio_buf_printf(&f->num, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
-		break;
-	case JSON_REAL:
-		scio_buf_printf(&f->num, "%.17g", json_real_value(j));
-		break;
-	case JSON_TRUE:
-		scio_buf_adds(&f->num, "true");
-		break;
-	case JSON_FALSE:
-		scio_buf_adds(&f->num, "false");
-		break;
-	case JSON_NULL:
-		scio_buf_adds(&f->num, "null");
-		break;
-	default:
-		return 0;
-	}
-	v->s = f->num.s;
-	v->n = f->num.len;
-	return 1;
+	doc.json = outer;
+	turn.json = obj;
+	turn.parent = outer ? &doc : NULL;
+	return scio_frec_scalar(&turn, field, &f->num, v);
 }
 
 int
 scio_filter_json(struct scio_filter *f, const json_t *obj, const json_t *outer)
 {
-	struct value v;
+	struct scio_fval v;
 	int ok = 1;
 
 	for (size_t i = 0; i < f->n && ok; i++)

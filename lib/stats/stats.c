@@ -46,17 +46,6 @@ scio_stats_new(const struct scio_stats_opts *o)
 	return s;
 }
 
-/* A string field into b (emptied first): 1 when it is a string. */
-static int
-get_string(const struct scio_frec *r, const char *key, struct scio_buf *b)
-{
-	scio_buf_reset(b);
-	if (scio_frec_get(r, key, b) == SCIO_F_STRING)
-		return 1;
-	scio_buf_reset(b);
-	return 0;
-}
-
 /* The speaker's title: the turn's speaker_title, else the doc's. */
 static int
 speaker_title(struct scio_stats *s, const struct scio_frec *r,
@@ -65,9 +54,9 @@ speaker_title(struct scio_stats *s, const struct scio_frec *r,
 	size_t i;
 	json_t *p;
 
-	if (get_string(r, "speaker_title", out) && out->len)
+	if (scio_frec_str(r, "speaker_title", out) && out->len)
 		return 1;
-	if (!json_is_array(people) || !get_string(r, "speaker", &s->tmp))
+	if (!json_is_array(people) || !scio_frec_str(r, "speaker", &s->tmp))
 		return 0;
 	json_array_foreach(people, i, p) {
 		const char *n = json_string_value(json_object_get(p, "name"));
@@ -91,7 +80,7 @@ key_part(struct scio_stats *s, const struct scio_frec *r, const json_t *people,
 
 	if (strcmp(field, "year") == 0 || strcmp(field, "month") == 0 ||
 	    strcmp(field, "weekday") == 0) {
-		if (!get_string(r, "date", v) || v->len != 10 || v->s[4] != '-')
+		if (!scio_frec_str(r, "date", v) || v->len != 10 || v->s[4] != '-')
 			return 0;
 		if (field[0] == 'w') {
 			if ((wd = scio_weekday(v->s, v->len)) < 0)
@@ -170,7 +159,7 @@ text_matches(struct scio_stats *s, const struct scio_frec *r, int decoded,
 	    m->type == SCIO_JSTRING &&
 	    !scio_match_maybe(s->o.pat, m->val + 1, m->vallen - 2))
 		return 0;
-	if (!decoded && !get_string(r, "text", &s->text))
+	if (!decoded && !scio_frec_str(r, "text", &s->text))
 		return 0;
 	if (s->o.count != SCIO_COUNT_HITS) {
 		*hits = (size_t)scio_match_test(s->o.pat, s->text.s, s->text.len);
@@ -231,7 +220,7 @@ add_link(struct scio_stats *s, struct group *g, const struct scio_frec *r)
 		return;
 	free(g->link_doc);
 	g->link_doc = scio_strdup(scio_buf_str(&s->doc));
-	if (g->nlinks == MAX_LINKS || !get_string(r, "url", &s->tmp)) {
+	if (g->nlinks == MAX_LINKS || !scio_frec_str(r, "url", &s->tmp)) {
 		g->more++;
 		return;
 	}
@@ -239,7 +228,7 @@ add_link(struct scio_stats *s, struct group *g, const struct scio_frec *r)
 	scio_buf_reset(&s->val);
 	scio_first_page(s->tmp.s, s->tmp.len, &s->val);
 	l->url = scio_buf_take(&s->val);
-	if (!get_string(r, "date", &s->tmp))
+	if (!scio_frec_str(r, "date", &s->tmp))
 		scio_buf_adds(&s->tmp, s->doc.len ? s->doc.s : "conference");
 	l->label = scio_buf_take(&s->tmp);
 }
@@ -254,15 +243,15 @@ scio_stats_turn(struct scio_stats *s, const struct scio_frec *r,
 	struct group *g;
 
 	if (s->need_text) {
-		get_string(r, "text", &s->text);
+		scio_frec_str(r, "text", &s->text);
 		decoded = 1;
 	}
 	if (s->o.pat && (match = text_matches(s, r, decoded, &hits, file,
 	    line)) < 0)
 		return;
-	get_string(r, "role", &s->role);
+	scio_frec_str(r, "role", &s->role);
 	if (s->sum) {
-		get_string(r, "speaker", &s->speaker);
+		scio_frec_str(r, "speaker", &s->speaker);
 		if (match)
 			scio_ssum_turn(s->sum, r, scio_buf_str(&s->speaker),
 			    scio_buf_str(&s->role), s->text.s, s->text.len);
@@ -273,7 +262,7 @@ scio_stats_turn(struct scio_stats *s, const struct scio_frec *r,
 	if (!eligible(s, qa))
 		return;
 	g = group_of(s, r, people);
-	get_string(r, "doc", &s->doc);
+	scio_frec_str(r, "doc", &s->doc);
 	if (decoded)
 		words = scio_words(s->text.s, s->text.len);
 	g->words += (double)words;

@@ -41,7 +41,7 @@ scio_stats_known_field(const char *name)
 	for (size_t i = 0; derived[i]; i++)
 		if (strcmp(name, derived[i]) == 0)
 			return 1;
-	return scio_fmt_known_field(name);
+	return scio_field_known(name);
 }
 
 static const char *const sfmt_names[] = {

@@ -8,6 +8,7 @@
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/jwrite.h"
+#include "scio/fmt/fmt.h"
 #include "scio/stats/stats.h"
 #include "scio/base/width.h"
 

@@ -69,6 +69,11 @@ int scio_read_file(const char *path, struct scio_buf *b);
 /* Writes one record compactly, in field order, followed by a newline. */
 void scio_record_write(const json_t *rec);
 
+/* A JSON string of s, or null when s is NULL: a new reference. Bytes that
+ * are not UTF-8 (a server's ETag may hold any) are replaced rather than
+ * losing the field. */
+json_t *scio_json_str_or_null(const char *s);
+
 /* Writes bytes to stdout. A full disk or other write error ends the program
  * with status 2; a closed pipe ends it quietly. */
 void scio_out_write(const void *p, size_t n);

@@ -36,4 +36,10 @@ int scio_startswith_ci(const char *s, const char *prefix);
 /* Finds needle in hay ignoring ASCII case, or NULL. */
 const char *scio_strcasestr(const char *hay, const char *needle);
 
+/* Appends s[0..n) to out with its control characters (C0 but tab and,
+ * when keep_nl, newline; DEL; C1) replaced by visible symbols (U+2400 +
+ * the code, U+2421, U+FFFD), so that text from a page cannot drive the
+ * terminal it is shown on. */
+void scio_text_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl);
+
 #endif

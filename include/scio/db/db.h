@@ -13,6 +13,7 @@
 
 #include "scio/base/alloc.h"
 #include "scio/base/jsonl.h"
+#include "scio/record/fieldopt.h"
 
 /* The schema version this build writes and reads. */
 #define SCIO_DB_VERSION 1
@@ -65,7 +66,7 @@ void scio_db_load_end(struct scio_db_load *ld, size_t *added, size_t *replaced,
 struct scio_db_search {
 	const char *query;
 	const char *field;		/* text (default), speaker, outlet or all */
-	const char *speaker, *role, *outlet, *doc, *since, *until;
+	const char *cond[SCIO_FOPT_N];	/* --speaker ... --until, or NULL */
 	int qa;				/* write each hit's whole exchange */
 	int by_rank;			/* order by FTS5 rank, best first */
 	int count;			/* write only the number selected */

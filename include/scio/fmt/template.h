@@ -19,7 +19,7 @@ struct scio_template *scio_template_compile(const char *src,
 void scio_template_expand(const struct scio_template *t,
     const struct scio_frec *r, struct scio_buf *out, struct scio_buf *tmp);
 
-/* With on, field values are expanded through scio_fmt_defang (their
+/* With on, field values are expanded through scio_text_defang (their
  * control characters shown as symbols), the template's own text as is. */
 void scio_template_set_defang(struct scio_template *t, int on);
 

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <jansson.h>
 
-#include "scio/fmt/fmt.h"
+#include "scio/record/record.h"
 #include "scio/record/match.h"
 
 /* What --count counts. */
