@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/cli.h"
 #include "scio/db/db.h"
 #include "scio/base/diag.h"
@@ -94,7 +95,7 @@ check_allowed(const char *cmd, int c, int idx, char **argv)
 	const char *name = c == 'c' ? "c" : c == 'm' ? "m" : longopts[idx].name;
 	size_t n = strlen(cmd);
 
-	for (size_t i = 0; i < sizeof(cmd_opts) / sizeof(cmd_opts[0]); i++) {
+	for (size_t i = 0; i < LEN(cmd_opts); i++) {
 		const char *o = cmd_opts[i], *p;
 
 		if (strncmp(o, cmd, n) != 0 || o[n] != ':')

@@ -79,10 +79,12 @@ terminal_width(void)
 	return 80;
 }
 
-/* Splits LIST into opts->fields, checking each name against the schema. */
-static void
+/* Splits LIST into opts->fields, checking each name against the schema;
+ * returns the array, which the caller frees. */
+static const char **
 parse_fields(struct scio_fmt_opts *o, char *list)
 {
+	const char **v = NULL;
 	char *name, *save = NULL;
 
 	for (name = strtok_r(list, ",", &save); name;
@@ -93,12 +95,13 @@ parse_fields(struct scio_fmt_opts *o, char *list)
 			scio_fmt_unknown_field(name, "--fields");
 		if (*name == '\0')
 			scio_usage_error("empty field name in --fields");
-		o->fields = scio_reallocarray(o->fields, o->nfields + 1,
-		    sizeof(*o->fields));
-		o->fields[o->nfields++] = name;
+		v = scio_reallocarray(v, o->nfields + 1, sizeof(*v));
+		v[o->nfields++] = name;
 	}
 	if (o->nfields == 0)
 		scio_usage_error("no field in --fields");
+	o->fields = v;
+	return v;
 }
 
 /* --by exchange: turns are grouped into exchange records first. */
@@ -196,6 +199,7 @@ main(int argc, char **argv)
 	struct scio_fmt_opts o = {0};
 	const char *format = NULL, *colour = "auto", *by = "turn";
 	char *fields = NULL;
+	const char **fieldv = NULL;
 	int c, have_width = 0, kind;
 	struct scio_fmt *f;
 	struct scio_jobj obj = {0};
@@ -237,12 +241,12 @@ main(int argc, char **argv)
 	if (strcmp(by, "exchange") != 0 && strcmp(by, "turn") != 0)
 		scio_usage_error("bad --by '%s' (turn, exchange)", by);
 	if (fields) {
-		parse_fields(&o, fields);
+		fieldv = parse_fields(&o, fields);
 	} else {
 		const char *const *def = strcmp(by, "exchange") == 0 ?
 		    scio_exchange_fields : scio_fmt_default_fields;
 
-		o.fields = (char **)def;
+		o.fields = def;
 		for (o.nfields = 0; def[o.nfields]; o.nfields++)
 			;
 	}
@@ -265,8 +269,7 @@ main(int argc, char **argv)
 	if (by_exchange)
 		scio_xgroup_free(by_exchange);
 	scio_fmt_finish(f);
-	if (fields)
-		free(o.fields);
+	free(fieldv);
 	scio_jobj_free(&obj);
 	scio_buf_free(&type);
 	scio_out_close();

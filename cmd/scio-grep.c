@@ -672,7 +672,7 @@ main(int argc, char **argv)
 		o.kind = SCIO_FMT_TEXT;
 		o.width = scio_cli_width();
 		o.colour = strcmp(colour, "always") == 0 || scio_cli_colour(STDOUT_FILENO);
-		o.fields = (char **)scio_fmt_default_fields;
+		o.fields = scio_fmt_default_fields;
 		r.view = scio_fmt_new(&o);
 		if (npats > 0 && !invert)
 			r.mark = 1;

@@ -21,7 +21,7 @@ scio_setprogname(const char *argv0)
 	scio_progname = slash ? slash + 1 : argv0;
 }
 
-static void
+static void SCIO_PRINTF(2, 0)
 vwarn(int errnum, const char *fmt, va_list ap)
 {
 	fflush(stdout);

@@ -205,10 +205,13 @@ write_rows(const struct scio_stab *t, const struct scio_sout_opts *o)
 	struct scio_fmt_opts fo = {0};
 	struct scio_buf b = {0};
 	struct scio_fmt *f;
+	const char **cols = scio_reallocarray(NULL, t->ncol, sizeof(*cols));
 
+	for (size_t k = 0; k < t->ncol; k++)
+		cols[k] = t->names[k];
 	fo.kind = o->fmt == SCIO_SF_CSV ? SCIO_FMT_CSV : SCIO_FMT_TSV;
 	fo.header = o->header;
-	fo.fields = t->names;
+	fo.fields = cols;
 	fo.nfields = t->ncol;
 	f = scio_fmt_new(&fo);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -228,6 +231,7 @@ write_rows(const struct scio_stab *t, const struct scio_sout_opts *o)
 	}
 	scio_fmt_finish(f);
 	scio_buf_free(&b);
+	free(cols);
 }
 
 static void

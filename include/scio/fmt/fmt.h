@@ -97,7 +97,7 @@ struct scio_fmt_opts {
 	size_t width;		/* text: columns to wrap to; 0 = no wrapping */
 	int colour;		/* text: use terminal colour and bold */
 	int header;		/* csv, tsv: write the header row */
-	char **fields;		/* csv, tsv: the columns, in order */
+	const char *const *fields; /* csv, tsv: the columns, in order */
 	size_t nfields;
 	const char *template;	/* -t: the template's source */
 	int bom;		/* csv, tsv: start with a UTF-8 byte order mark */
