@@ -116,11 +116,22 @@ date_arg(const char *opt, const char *v)
 	return v;
 }
 
+/* The database: -d's, else where the environment says (scio_db_path). */
+static char *
+db_path(const char *path, int *deflt)
+{
+	struct scio_db_env env = {
+		getenv("SCIO_DB"), getenv("XDG_DATA_HOME"), getenv("HOME"),
+	};
+
+	return scio_db_path(path, &env, deflt);
+}
+
 static void
 load(const char *path, char **files, int nfiles)
 {
 	int deflt;
-	char *p = scio_db_path(path, &deflt);
+	char *p = db_path(path, &deflt);
 	struct scio_db *db = scio_db_open(p, SCIO_DB_WRITE, deflt);
 	struct scio_db_load *ld = scio_db_load_begin(db);
 	size_t added, replaced, same;
@@ -233,7 +244,7 @@ main(int argc, char **argv)
 	if (s.query != NULL && *s.query == '\0')
 		scio_usage_error("search: the query is empty");
 
-	path = scio_db_path(dbpath, &deflt);
+	path = db_path(dbpath, &deflt);
 	db = scio_db_open(path, cmd[1] == 'q' ? SCIO_DB_QUERY : SCIO_DB_READ, 0);
 	if (strcmp(cmd, "search") == 0)
 		n = scio_db_search(db, &s);

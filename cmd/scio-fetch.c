@@ -400,7 +400,7 @@ main(int argc, char **argv)
 	co.window = ho.jobs * 4;
 	ho.stop = &got_signal;
 	catch_signals();
-	watch.p = scio_progress_new(quiet);
+	watch.p = scio_progress_new(quiet, getenv("TERM"));
 	ho.on_retry = on_retry;
 	ho.on_tick = on_tick;
 	ho.notify_arg = &watch;

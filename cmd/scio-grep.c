@@ -643,7 +643,8 @@ main(int argc, char **argv)
 	if (r.count && r.list)
 		scio_usage_error("-c and -l cannot be combined");
 
-	r.f = scio_filter_new(icase ? SCIO_MATCH_ICASE : 0);
+	r.f = scio_filter_new((icase ? SCIO_MATCH_ICASE : 0) |
+	    (getenv("SCIO_NO_JIT") ? SCIO_MATCH_NO_JIT : 0));
 	for (size_t i = 0; i < nconds; i++) {
 		if (conds[i].kind == OPT_SINCE)
 			scio_filter_since(r.f, conds[i].field, conds[i].value);

@@ -198,7 +198,8 @@ main(int argc, char **argv)
 	so.ascii |= term != NULL && strcmp(term, "dumb") == 0;
 	so.width = so.fmt == SCIO_SF_TABLE ? terminal_width() : 0;
 	if (npats) {
-		o.pat = scio_match_new(pats, npats, mflags, "-e");
+		o.pat = scio_match_new(pats, npats, mflags |
+		    (getenv("SCIO_NO_JIT") ? SCIO_MATCH_NO_JIT : 0), "-e");
 		o.pattern = pats[0];
 	}
 

@@ -22,10 +22,9 @@ struct scio_progress {
 };
 
 struct scio_progress *
-scio_progress_new(int quiet)
+scio_progress_new(int quiet, const char *term)
 {
 	struct scio_progress *p = scio_calloc(1, sizeof(*p));
-	const char *term = getenv("TERM");
 
 	p->quiet = quiet;
 	p->tty = !quiet && isatty(STDERR_FILENO);

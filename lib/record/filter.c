@@ -45,7 +45,7 @@ scio_filter_new(int flags)
 {
 	struct scio_filter *f = scio_calloc(1, sizeof(*f));
 
-	f->flags = flags & SCIO_MATCH_ICASE;
+	f->flags = flags & (SCIO_MATCH_ICASE | SCIO_MATCH_NO_JIT);
 	return f;
 }
 
