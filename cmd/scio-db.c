@@ -15,17 +15,19 @@
 #include "scio/base/numarg.h"
 
 static const char usage_text[] =
-"usage: scio-db [-d DB] COMMAND [OPTION]... [ARG]...\n"
+"Usage: scio-db [-d DB] load [FILE]...\n"
+"  or:  scio-db [-d DB] search [OPTION]... [QUERY]\n"
+"  or:  scio-db [-d DB] docs [OPTION]...\n"
+"  or:  scio-db [-d DB] stats [--json]\n"
+"  or:  scio-db [-d DB] sql [--csv|--tsv] STATEMENT\n"
 "Keep turn and doc records in an SQLite archive with full-text search, and\n"
 "write them back as JSON Lines.\n"
 "\n"
+"Options:\n"
 "  -d, --db=DB             the database (default $SCIO_DB, else\n"
 "                          $XDG_DATA_HOME/scio/scio.db, else\n"
 "                          ~/.local/share/scio/scio.db)\n"
-"  -h, --help              print this help and exit\n"
-"  -V, --version           print the version and exit\n"
-"\n"
-"Commands:\n"
+"Commands and their options:\n"
 "  load [FILE]...          store turn and doc records (scio-parse's output);\n"
 "                          a conference already stored is replaced if it changed\n"
 "  search [OPTION]... [QUERY]\n"
@@ -52,9 +54,20 @@ static const char usage_text[] =
 "  sql [OPTION] STATEMENT  run one read-only SQL statement; rows as JSON Lines\n"
 "      --csv               as CSV (RFC 4180) with a header row\n"
 "      --tsv               as TSV with a header row\n"
+"  -h, --help              print this help and exit\n"
+"  -V, --version           print the version and exit\n"
+"\n"
+"Examples:\n"
+"  scio-db -d scio.db load turns.jsonl docs.jsonl\n"
+"  scio-db -d scio.db search --role media 'tidal OR librar*'\n"
+"  scio-db -d scio.db docs --since 2024 --no-turns\n"
+"  scio-db -d scio.db sql --csv 'SELECT outlet, count(*) FROM turns GROUP BY outlet'\n"
 "\n"
 "Exit status: 0 on success, 1 if search or docs selected nothing, 2 on\n"
-"error (a bad line is reported with its file and line number and skipped).\n";
+"error (a bad line is reported with its file and line number and skipped).\n"
+"\n"
+"See also: scio-db(1), the whole manual; scio-records(5), scio-parse(1),\n"
+"scio-grep(1), scio-fmt(1), sqlite3(1).\n";
 
 enum {
 	OPT_FIELD = 256, OPT_SPEAKER, OPT_ROLE, OPT_OUTLET, OPT_DOC, OPT_SINCE,
@@ -172,10 +185,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:d:hV", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'd': dbpath = optarg; break;
-		case 'h':
-			scio_out_write(usage_text, sizeof(usage_text) - 1);
-			scio_out_close();
-			return SCIO_EXIT_OK;
+		case 'h': scio_cli_help(usage_text);
 		case 'V': scio_cli_version(); break;
 		default: scio_cli_bad_option(c, argv);
 		}
@@ -221,7 +231,7 @@ main(int argc, char **argv)
 		case OPT_QA: s.qa = 1; break;
 		case OPT_RANK: s.by_rank = 1; break;
 		case 'c': s.count = 1; break;
-		case 'm': s.max = (unsigned long long)scio_arg_long("-m", optarg, 1, 1L << 62); break;
+		case 'm': s.max = (unsigned long long)scio_arg_long("--max-count", optarg, 1, 1L << 62); break;
 		case OPT_NO_TURNS: no_turns = 1; break;
 		case OPT_JSON: json = 1; break;
 		case OPT_CSV: rows = SCIO_ROWS_CSV; break;

@@ -13,60 +13,49 @@
 #include "scio/fmt/exchange.h"
 #include "scio/fmt/fmt.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/numarg.h"
 
-static void
-usage(void)
-{
-	printf("Usage: %s [OPTION]... [FILE]...\n"
-	    "Format scio records (JSON Lines) from FILEs, or standard input, for\n"
-	    "people and their tools.\n"
-	    "\n"
-	    "  -f, --format=FMT     text (default), md, csv, tsv, html or json\n"
-	    "  -t, --template=TPL   TPL and a newline per record: {field} is the\n"
-	    "                       field's value, {field:N} cut to N columns,\n"
-	    "                       \\t \\n \\\\ \\{ \\} a tab, newline, backslash, brace\n"
-	    "  -F, --fields=LIST    csv, tsv: the columns, comma-separated (default\n"
-	    "                       doc,date,seq,qa,speaker,role,outlet,text);\n"
-	    "                       +NAME for a field outside the schema\n"
-	    "      --no-header      csv, tsv: no header row\n"
-	    "      --bom            csv, tsv: start with a byte order mark, so that\n"
-	    "                       Excel reads UTF-8 (turns --safe on)\n"
-	    "      --safe           csv, tsv: put ' before a cell starting with\n"
-	    "                       = + - @ tab or CR, so no formula runs\n"
-	    "      --by=UNIT        turn (default), or exchange: one row or record\n"
-	    "                       per question, its answers and the chair's words\n"
-	    "  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
-	    "                       default the terminal's width, else 80\n"
-	    "      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
-	    "                       terminal, unless NO_COLOR is set), always, never\n"
-	    "  -h, --help           show this help and exit\n"
-	    "  -V, --version        show the version and exit\n"
-	    "\n"
-	    "Examples:\n"
-	    "  scio-fmt turns.jsonl | less -R\n"
-	    "  scio-grep --mark -e 'data' turns.jsonl | scio-fmt -f html > hits.html\n"
-	    "  scio-fmt -f md docs.jsonl > transcript.md\n"
-	    "  scio-fmt -f csv --fields date,speaker,outlet,text turns.jsonl > turns.csv\n"
-	    "  scio-fmt -f tsv --no-header --fields speaker,text turns.jsonl\n"
-	    "  scio-fmt -t '{date} {speaker}: {text:60}' turns.jsonl\n"
-	    "  scio-fmt --by exchange -f csv turns.jsonl > exchanges.csv\n"
-	    "\n"
-	    "Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n",
-	    scio_progname);
-}
-
-static size_t
-parse_width(const char *s)
-{
-	char *end;
-	unsigned long v;
-
-	errno = 0;
-	v = strtoul(s, &end, 10);	/* NOLINT(clang-analyzer-core.NonNullParamChecker): optarg of a required argument */
-	if (*s == '\0' || *end != '\0' || errno || *s == '-' || v > 100000)
-		scio_usage_error("bad width '%s'", s);
-	return (size_t)v;
-}
+static const char usage_text[] =
+"Usage: scio-fmt [OPTION]... [FILE]...\n"
+"  or:  scio-fmt -t TEMPLATE [FILE]...\n"
+"Format scio records (JSON Lines) from FILEs, or standard input, for\n"
+"people and their tools.\n"
+"\n"
+"Options:\n"
+"  -f, --format=FMT     text (default), md, csv, tsv, html or json\n"
+"  -t, --template=TPL   TPL and a newline per record: {field} is the\n"
+"                       field's value, {field:N} cut to N columns,\n"
+"                       \\t \\n \\\\ \\{ \\} a tab, newline, backslash, brace\n"
+"  -F, --fields=LIST    csv, tsv: the columns, comma-separated (default\n"
+"                       doc,date,seq,qa,speaker,role,outlet,text);\n"
+"                       +NAME for a field outside the schema\n"
+"      --no-header      csv, tsv: no header row\n"
+"      --bom            csv, tsv: start with a byte order mark, so that\n"
+"                       Excel reads UTF-8 (turns --safe on)\n"
+"      --safe           csv, tsv: put ' before a cell starting with\n"
+"                       = + - @ tab or CR, so no formula runs\n"
+"      --by=UNIT        turn (default), or exchange: one row or record\n"
+"                       per question, its answers and the chair's words\n"
+"  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
+"                       default the terminal's width, else 80\n"
+"      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
+"                       terminal, unless NO_COLOR is set), always, never\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n"
+"\n"
+"Examples:\n"
+"  scio-fmt turns.jsonl | less -R\n"
+"  scio-grep --mark -e 'data' turns.jsonl | scio-fmt -f html > hits.html\n"
+"  scio-fmt -f md docs.jsonl > transcript.md\n"
+"  scio-fmt -f csv --fields date,speaker,outlet,text turns.jsonl > turns.csv\n"
+"  scio-fmt -f tsv --no-header --fields speaker,text turns.jsonl\n"
+"  scio-fmt -t '{date} {speaker}: {text:60}' turns.jsonl\n"
+"  scio-fmt --by exchange -f csv turns.jsonl > exchanges.csv\n"
+"\n"
+"Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n"
+"\n"
+"See also: scio-fmt(1), the whole manual; scio-records(5), scio-fetch(1),\n"
+"scio-parse(1), scio-grep(1), jq(1), mlr(1).\n";
 
 static size_t
 terminal_width(void)
@@ -217,9 +206,9 @@ main(int argc, char **argv)
 		case 'O': o.bom = o.safe = 1; break;
 		case 'S': o.safe = 1; break;
 		case 'B': by = optarg; break;
-		case 'w': o.width = parse_width(optarg); have_width = 1; break;
+		case 'w': o.width = (size_t)scio_arg_long("--width", optarg, 0, 100000); have_width = 1; break;
 		case 'C': colour = optarg ? optarg : "always"; break;
-		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
+		case 'h': scio_cli_help(usage_text);
 		case 'V': scio_cli_version(); break;
 		default: scio_cli_bad_option(c, argv);
 		}

@@ -15,12 +15,13 @@
 #include "scio/fmt/fmt.h"
 #include "scio/base/jscan.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/numarg.h"
 #include "scio/base/strset.h"
 
 static const char usage_text[] =
-"usage: scio-grep [OPTION]... PATTERN [FILE]...\n"
-"       scio-grep [OPTION]... -e PATTERN... [FILE]...\n"
-"       scio-grep [OPTION]... FIELD-CONDITION... [FILE]...\n"
+"Usage: scio-grep [OPTION]... PATTERN [FILE]...\n"
+"  or:  scio-grep [OPTION]... -e PATTERN... [FILE]...\n"
+"  or:  scio-grep [OPTION]... FIELD-CONDITION... [FILE]...\n"
 "Select turn and doc records (JSON Lines) from the FILEs (or standard input)\n"
 "whose fields meet every condition given, and write them unchanged; on a\n"
 "terminal, show them to read, with the matches highlighted.\n"
@@ -63,8 +64,16 @@ static const char usage_text[] =
 "  -h, --help              print this help and exit\n"
 "  -V, --version           print the version and exit\n"
 "\n"
+"Examples:\n"
+"  scio-grep -i -e 'tidal' turns.jsonl | scio-fmt\n"
+"  scio-grep --role media --since 2024 -c turns.jsonl\n"
+"  scio-grep --qa -e 'income' turns.jsonl >exchanges.jsonl\n"
+"\n"
 "Exit status: 0 if a record was selected, 1 if none, 2 on error (a bad\n"
-"line is reported with its file and line number and skipped).\n";
+"line is reported with its file and line number and skipped).\n"
+"\n"
+"See also: scio-grep(1), the whole manual; scio-records(5), scio-fetch(1),\n"
+"scio-parse(1), scio-fmt(1), grep(1), jq(1), pcre2pattern(3).\n";
 
 enum {
 	OPT_FIELD = 256, OPT_SPEAKER, OPT_ROLE, OPT_OUTLET, OPT_DOC, OPT_SINCE,
@@ -129,19 +138,11 @@ struct run {
 	int stopping;
 };
 
+/* A count of records given to opt: one parser, one wording for all. */
 static size_t
-parse_count(const char *s, const char *opt)
+parse_count(const char *s, const char *opt, long min)
 {
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	if (*s < '0' || *s > '9')
-		scio_usage_error("%s: not a number: '%s'", opt, s);
-	v = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > (unsigned long long)SIZE_MAX / 4)
-		scio_usage_error("%s: not a number: '%s'", opt, s);
-	return (size_t)v;
+	return (size_t)scio_arg_long(opt, s, min, 1000000000);
 }
 
 /* A string member's decoded value into b; 0 if absent or not a string. */
@@ -545,10 +546,10 @@ main(int argc, char **argv)
 		case OPT_QA: r.qa_mode = 1; break;
 		case OPT_TURNS: r.turns = 1; break;
 		case OPT_MARK: r.mark = 1; break;
-		case 'A': r.after = parse_count(optarg, "-A"); context_given = 1; break;
-		case 'B': r.before = parse_count(optarg, "-B"); context_given = 1; break;
+		case 'A': r.after = parse_count(optarg, "--after-context", 0); context_given = 1; break;
+		case 'B': r.before = parse_count(optarg, "--before-context", 0); context_given = 1; break;
 		case 'C':
-			r.before = r.after = parse_count(optarg, "-C");
+			r.before = r.after = parse_count(optarg, "--context", 0);
 			context_given = 1;
 			break;
 		case 'c': r.count = 1; break;
@@ -558,14 +559,10 @@ main(int argc, char **argv)
 		case OPT_COLOR: colour = optarg ? optarg : "always"; break;
 		case 'l': r.list = 1; break;
 		case 'm':
-			r.max = parse_count(optarg, "-m");
-			if (r.max == 0)
-				scio_usage_error("-m: must be at least 1");
+			r.max = parse_count(optarg, "--max-count", 1);
 			break;
 		case 'h':
-			scio_out_write(usage_text, sizeof(usage_text) - 1);
-			scio_out_close();
-			return SCIO_EXIT_OK;
+			scio_cli_help(usage_text);
 		case 'V':
 			scio_cli_version();
 			break;
