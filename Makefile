@@ -23,8 +23,8 @@ VERSION    = 0.1.0
 # Project flags, kept apart so that a user's CFLAGS add to them.
 SCIO_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DSCIO_VERSION='"$(VERSION)"'
-SCIO_CFLAGS   = -std=c11 -Wall -Wextra -Wformat=2 -Wformat-security \
-	-fstack-protector-strong -fPIE -MMD -MP
+WARNINGS      = -Wall -Wextra -Wformat=2 -Wformat-security -Wcast-qual -Wshadow
+SCIO_CFLAGS   = -std=c11 $(WARNINGS) -fstack-protector-strong -fPIE -MMD -MP
 SCIO_LDFLAGS  = -pie
 ifneq ($(SANITIZE),)
 SCIO_CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
@@ -165,7 +165,7 @@ torture: deps-check $(BINS)
 
 build/fuzz/%.o: %.c build/.deps-fuzz
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(SCIO_CPPFLAGS) -std=c11 -Wall -Wextra -MMD -MP $(FUZZ_FLAGS) \
+	$(FUZZ_CC) $(SCIO_CPPFLAGS) -std=c11 $(WARNINGS) -MMD -MP $(FUZZ_FLAGS) \
 		-fsanitize=fuzzer-no-link $(DEP_CFLAGS) -c -o $@ $<
 
 build/fuzz/libscio.a: $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS))

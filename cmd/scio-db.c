@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/cli.h"
 #include "scio/db/db.h"
 #include "scio/base/diag.h"
@@ -14,17 +15,19 @@
 #include "scio/base/numarg.h"
 
 static const char usage_text[] =
-"usage: scio-db [-d DB] COMMAND [OPTION]... [ARG]...\n"
+"Usage: scio-db [-d DB] load [FILE]...\n"
+"  or:  scio-db [-d DB] search [OPTION]... [QUERY]\n"
+"  or:  scio-db [-d DB] docs [OPTION]...\n"
+"  or:  scio-db [-d DB] stats [--json]\n"
+"  or:  scio-db [-d DB] sql [--csv|--tsv] STATEMENT\n"
 "Keep turn and doc records in an SQLite archive with full-text search, and\n"
 "write them back as JSON Lines.\n"
 "\n"
+"Options:\n"
 "  -d, --db=DB             the database (default $SCIO_DB, else\n"
 "                          $XDG_DATA_HOME/scio/scio.db, else\n"
 "                          ~/.local/share/scio/scio.db)\n"
-"  -h, --help              print this help and exit\n"
-"  -V, --version           print the version and exit\n"
-"\n"
-"Commands:\n"
+"Commands and their options:\n"
 "  load [FILE]...          store turn and doc records (scio-parse's output);\n"
 "                          a conference already stored is replaced if it changed\n"
 "  search [OPTION]... [QUERY]\n"
@@ -51,9 +54,20 @@ static const char usage_text[] =
 "  sql [OPTION] STATEMENT  run one read-only SQL statement; rows as JSON Lines\n"
 "      --csv               as CSV (RFC 4180) with a header row\n"
 "      --tsv               as TSV with a header row\n"
+"  -h, --help              print this help and exit\n"
+"  -V, --version           print the version and exit\n"
+"\n"
+"Examples:\n"
+"  scio-db -d scio.db load turns.jsonl docs.jsonl\n"
+"  scio-db -d scio.db search --role media 'tidal OR librar*'\n"
+"  scio-db -d scio.db docs --since 2024 --no-turns\n"
+"  scio-db -d scio.db sql --csv 'SELECT outlet, count(*) FROM turns GROUP BY outlet'\n"
 "\n"
 "Exit status: 0 on success, 1 if search or docs selected nothing, 2 on\n"
-"error (a bad line is reported with its file and line number and skipped).\n";
+"error (a bad line is reported with its file and line number and skipped).\n"
+"\n"
+"See also: scio-db(1), the whole manual; scio-records(5), scio-parse(1),\n"
+"scio-grep(1), scio-fmt(1), sqlite3(1).\n";
 
 enum {
 	OPT_FIELD = 256, OPT_QA, OPT_RANK, OPT_NO_TURNS, OPT_JSON, OPT_CSV, OPT_TSV,
@@ -89,7 +103,7 @@ check_allowed(const char *cmd, int c, int idx, char **argv)
 	const char *name = c == 'c' ? "c" : c == 'm' ? "m" : longopts[idx].name;
 	size_t n = strlen(cmd);
 
-	for (size_t i = 0; i < sizeof(cmd_opts) / sizeof(cmd_opts[0]); i++) {
+	for (size_t i = 0; i < LEN(cmd_opts); i++) {
 		const char *o = cmd_opts[i], *p;
 
 		if (strncmp(o, cmd, n) != 0 || o[n] != ':')
@@ -102,11 +116,22 @@ check_allowed(const char *cmd, int c, int idx, char **argv)
 	scio_usage_error("%s: not an option of '%s'", argv[optind - 1], cmd);
 }
 
+/* The database: -d's, else where the environment says (scio_db_path). */
+static char *
+db_path(const char *path, int *deflt)
+{
+	struct scio_db_env env = {
+		getenv("SCIO_DB"), getenv("XDG_DATA_HOME"), getenv("HOME"),
+	};
+
+	return scio_db_path(path, &env, deflt);
+}
+
 static void
 load(const char *path, char **files, int nfiles)
 {
 	int deflt;
-	char *p = scio_db_path(path, &deflt);
+	char *p = db_path(path, &deflt);
 	struct scio_db *db = scio_db_open(p, SCIO_DB_WRITE, deflt);
 	struct scio_db_load *ld = scio_db_load_begin(db);
 	size_t added, replaced, same;
@@ -147,10 +172,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:d:hV", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'd': dbpath = optarg; break;
-		case 'h':
-			scio_out_write(usage_text, sizeof(usage_text) - 1);
-			scio_out_close();
-			return SCIO_EXIT_OK;
+		case 'h': scio_cli_help(usage_text);
 		case 'V': scio_cli_version(); break;
 		default: scio_cli_bad_option(c, argv);
 		}
@@ -180,7 +202,7 @@ main(int argc, char **argv)
 		case OPT_QA: s.qa = 1; break;
 		case OPT_RANK: s.by_rank = 1; break;
 		case 'c': s.count = 1; break;
-		case 'm': s.max = (unsigned long long)scio_arg_long("-m", optarg, 1, 1L << 62); break;
+		case 'm': s.max = (unsigned long long)scio_arg_long("--max-count", optarg, 1, 1L << 62); break;
 		case OPT_NO_TURNS: no_turns = 1; break;
 		case OPT_JSON: json = 1; break;
 		case OPT_CSV: rows = SCIO_ROWS_CSV; break;
@@ -210,7 +232,7 @@ main(int argc, char **argv)
 	if (s.query != NULL && *s.query == '\0')
 		scio_usage_error("search: the query is empty");
 
-	path = scio_db_path(dbpath, &deflt);
+	path = db_path(dbpath, &deflt);
 	db = scio_db_open(path, cmd[1] == 'q' ? SCIO_DB_QUERY : SCIO_DB_READ, 0);
 	if (strcmp(cmd, "search") == 0)
 		n = scio_db_search(db, &s);

@@ -28,10 +28,8 @@
 
 #define DEFAULT_BASE "http://english.scio.gov.cn"
 
-static void
-usage(void)
-{
-	printf("Usage: %s [OPTION]... [URL]...\n"
+static const char usage_text[] =
+	    "Usage: scio-fetch [OPTION]... [URL]...\n"
 	    "Fetch pages of english.scio.gov.cn (or any http/https site) and write one\n"
 	    "JSON page record per page to standard output. With no URL, or with '-',\n"
 	    "read URLs from standard input: plain lines, or JSON records with a \"url\".\n"
@@ -78,11 +76,15 @@ usage(void)
 	    "  -h, --help               show this help and exit\n"
 	    "  -V, --version            show the version and exit\n"
 	    "\n"
+	    "Examples:\n"
+	    "  scio-fetch http://english.scio.gov.cn/pressroom/node_8021725.htm >list.jsonl\n"
+	    "  scio-parse list.jsonl | scio-fetch -q --state seen >>pages.jsonl\n"
+	    "\n"
 	    "Exit status: 0 if every page was delivered, 1 if some failed for good,\n"
-	    "2 for usage, input or output errors.\n", scio_progname);
-	scio_out_close();
-	exit(SCIO_EXIT_OK);
-}
+	    "2 for usage, input or output errors.\n"
+	    "\n"
+	    "See also: scio-fetch(1), the whole manual; scio-records(5), scio-parse(1),\n"
+	    "curl(1), wget(1).\n";
 
 enum {
 	OPT_PER_HOST = 256, OPT_RANDOM_WAIT, OPT_RETRIES, OPT_RETRY_DELAY,
@@ -377,7 +379,7 @@ main(int argc, char **argv)
 		case OPT_SAVE: save_dir = optarg; break;
 		case OPT_WARC: warc_path = optarg; break;
 		case 'q': quiet = 1; break;
-		case 'h': usage(); break;
+		case 'h': scio_cli_help(usage_text); break;
 		case 'V': scio_cli_version(); break;
 		default: scio_cli_bad_option(ch, argv);
 		}
@@ -400,7 +402,7 @@ main(int argc, char **argv)
 	co.window = ho.jobs * 4;
 	ho.stop = &got_signal;
 	catch_signals();
-	watch.p = scio_progress_new(quiet);
+	watch.p = scio_progress_new(quiet, getenv("TERM"));
 	ho.on_retry = on_retry;
 	ho.on_tick = on_tick;
 	ho.notify_arg = &watch;

@@ -12,60 +12,49 @@
 #include "scio/fmt/exchange.h"
 #include "scio/fmt/fmt.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/numarg.h"
 
-static void
-usage(void)
-{
-	printf("Usage: %s [OPTION]... [FILE]...\n"
-	    "Format scio records (JSON Lines) from FILEs, or standard input, for\n"
-	    "people and their tools.\n"
-	    "\n"
-	    "  -f, --format=FMT     text (default), md, csv, tsv, html or json\n"
-	    "  -t, --template=TPL   TPL and a newline per record: {field} is the\n"
-	    "                       field's value, {field:N} cut to N columns,\n"
-	    "                       \\t \\n \\\\ \\{ \\} a tab, newline, backslash, brace\n"
-	    "  -F, --fields=LIST    csv, tsv: the columns, comma-separated (default\n"
-	    "                       doc,date,seq,qa,speaker,role,outlet,text);\n"
-	    "                       +NAME for a field outside the schema\n"
-	    "      --no-header      csv, tsv: no header row\n"
-	    "      --bom            csv, tsv: start with a byte order mark, so that\n"
-	    "                       Excel reads UTF-8 (turns --safe on)\n"
-	    "      --safe           csv, tsv: put ' before a cell starting with\n"
-	    "                       = + - @ tab or CR, so no formula runs\n"
-	    "      --by=UNIT        turn (default), or exchange: one row or record\n"
-	    "                       per question, its answers and the chair's words\n"
-	    "  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
-	    "                       default the terminal's width, else 80\n"
-	    "      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
-	    "                       terminal, unless NO_COLOR is set), always, never\n"
-	    "  -h, --help           show this help and exit\n"
-	    "  -V, --version        show the version and exit\n"
-	    "\n"
-	    "Examples:\n"
-	    "  scio-fmt turns.jsonl | less -R\n"
-	    "  scio-grep --mark -e 'data' turns.jsonl | scio-fmt -f html > hits.html\n"
-	    "  scio-fmt -f md docs.jsonl > transcript.md\n"
-	    "  scio-fmt -f csv --fields date,speaker,outlet,text turns.jsonl > turns.csv\n"
-	    "  scio-fmt -f tsv --no-header --fields speaker,text turns.jsonl\n"
-	    "  scio-fmt -t '{date} {speaker}: {text:60}' turns.jsonl\n"
-	    "  scio-fmt --by exchange -f csv turns.jsonl > exchanges.csv\n"
-	    "\n"
-	    "Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n",
-	    scio_progname);
-}
-
-static size_t
-parse_width(const char *s)
-{
-	char *end;
-	unsigned long v;
-
-	errno = 0;
-	v = strtoul(s, &end, 10);	/* NOLINT(clang-analyzer-core.NonNullParamChecker): optarg of a required argument */
-	if (*s == '\0' || *end != '\0' || errno || *s == '-' || v > 100000)
-		scio_usage_error("bad width '%s'", s);
-	return (size_t)v;
-}
+static const char usage_text[] =
+"Usage: scio-fmt [OPTION]... [FILE]...\n"
+"  or:  scio-fmt -t TEMPLATE [FILE]...\n"
+"Format scio records (JSON Lines) from FILEs, or standard input, for\n"
+"people and their tools.\n"
+"\n"
+"Options:\n"
+"  -f, --format=FMT     text (default), md, csv, tsv, html or json\n"
+"  -t, --template=TPL   TPL and a newline per record: {field} is the\n"
+"                       field's value, {field:N} cut to N columns,\n"
+"                       \\t \\n \\\\ \\{ \\} a tab, newline, backslash, brace\n"
+"  -F, --fields=LIST    csv, tsv: the columns, comma-separated (default\n"
+"                       doc,date,seq,qa,speaker,role,outlet,text);\n"
+"                       +NAME for a field outside the schema\n"
+"      --no-header      csv, tsv: no header row\n"
+"      --bom            csv, tsv: start with a byte order mark, so that\n"
+"                       Excel reads UTF-8 (turns --safe on)\n"
+"      --safe           csv, tsv: put ' before a cell starting with\n"
+"                       = + - @ tab or CR, so no formula runs\n"
+"      --by=UNIT        turn (default), or exchange: one row or record\n"
+"                       per question, its answers and the chair's words\n"
+"  -w, --width=N        text: wrap to N columns (0: do not wrap);\n"
+"                       default the terminal's width, else 80\n"
+"      --color[=WHEN]   text: colour and bold: auto (default: on a\n"
+"                       terminal, unless NO_COLOR is set), always, never\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n"
+"\n"
+"Examples:\n"
+"  scio-fmt turns.jsonl | less -R\n"
+"  scio-grep --mark -e 'data' turns.jsonl | scio-fmt -f html > hits.html\n"
+"  scio-fmt -f md docs.jsonl > transcript.md\n"
+"  scio-fmt -f csv --fields date,speaker,outlet,text turns.jsonl > turns.csv\n"
+"  scio-fmt -f tsv --no-header --fields speaker,text turns.jsonl\n"
+"  scio-fmt -t '{date} {speaker}: {text:60}' turns.jsonl\n"
+"  scio-fmt --by exchange -f csv turns.jsonl > exchanges.csv\n"
+"\n"
+"Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n"
+"\n"
+"See also: scio-fmt(1), the whole manual; scio-records(5), scio-fetch(1),\n"
+"scio-parse(1), scio-grep(1), jq(1), mlr(1).\n";
 
 /* --by exchange: turns are grouped into exchange records first. */
 static struct scio_xgroup *by_exchange;
@@ -100,6 +89,7 @@ main(int argc, char **argv)
 	struct scio_fmt_opts o = {0};
 	const char *format = NULL, *colour = "auto", *by = "turn";
 	char *fields = NULL;
+	const char **fieldv = NULL;
 	int c, have_width = 0, kind;
 	struct scio_fmt *f;
 
@@ -115,9 +105,9 @@ main(int argc, char **argv)
 		case 'O': o.bom = o.safe = 1; break;
 		case 'S': o.safe = 1; break;
 		case 'B': by = optarg; break;
-		case 'w': o.width = parse_width(optarg); have_width = 1; break;
+		case 'w': o.width = (size_t)scio_arg_long("--width", optarg, 0, 100000); have_width = 1; break;
 		case 'C': colour = optarg ? optarg : "always"; break;
-		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
+		case 'h': scio_cli_help(usage_text);
 		case 'V': scio_cli_version(); break;
 		default: scio_cli_bad_option(c, argv);
 		}
@@ -139,12 +129,12 @@ main(int argc, char **argv)
 	if (strcmp(by, "exchange") != 0 && strcmp(by, "turn") != 0)
 		scio_usage_error("bad --by '%s' (turn, exchange)", by);
 	if (fields) {
-		scio_fmt_fields(&o, fields);
+		fieldv = scio_fmt_fields(&o, fields);
 	} else {
 		const char *const *def = strcmp(by, "exchange") == 0 ?
 		    scio_exchange_fields : scio_default_fields;
 
-		o.fields = (char **)def;
+		o.fields = def;
 		for (o.nfields = 0; def[o.nfields]; o.nfields++)
 			;
 	}
@@ -167,8 +157,7 @@ main(int argc, char **argv)
 	if (by_exchange)
 		scio_xgroup_free(by_exchange);
 	scio_fmt_finish(f);
-	if (fields)
-		free(o.fields);
+	free(fieldv);
 	scio_out_close();
 	return scio_exit_status();
 }

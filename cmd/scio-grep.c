@@ -16,11 +16,12 @@
 #include "scio/record/record.h"
 #include "scio/fmt/view.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/numarg.h"
 
 static const char usage_text[] =
-"usage: scio-grep [OPTION]... PATTERN [FILE]...\n"
-"       scio-grep [OPTION]... -e PATTERN... [FILE]...\n"
-"       scio-grep [OPTION]... FIELD-CONDITION... [FILE]...\n"
+"Usage: scio-grep [OPTION]... PATTERN [FILE]...\n"
+"  or:  scio-grep [OPTION]... -e PATTERN... [FILE]...\n"
+"  or:  scio-grep [OPTION]... FIELD-CONDITION... [FILE]...\n"
 "Select turn and doc records (JSON Lines) from the FILEs (or standard input)\n"
 "whose fields meet every condition given, and write them unchanged; on a\n"
 "terminal, show them to read, with the matches highlighted.\n"
@@ -63,8 +64,16 @@ static const char usage_text[] =
 "  -h, --help              print this help and exit\n"
 "  -V, --version           print the version and exit\n"
 "\n"
+"Examples:\n"
+"  scio-grep -i -e 'tidal' turns.jsonl | scio-fmt\n"
+"  scio-grep --role media --since 2024 -c turns.jsonl\n"
+"  scio-grep --qa -e 'income' turns.jsonl >exchanges.jsonl\n"
+"\n"
 "Exit status: 0 if a record was selected, 1 if none, 2 on error (a bad\n"
-"line is reported with its file and line number and skipped).\n";
+"line is reported with its file and line number and skipped).\n"
+"\n"
+"See also: scio-grep(1), the whole manual; scio-records(5), scio-fetch(1),\n"
+"scio-parse(1), scio-fmt(1), grep(1), jq(1), pcre2pattern(3).\n";
 
 enum {
 	OPT_FIELD = 256, OPT_WHERE, OPT_QA, OPT_TURNS, OPT_MARK, OPT_COLOR,
@@ -101,18 +110,9 @@ static const struct option longopts[] = {
 };
 
 static size_t
-parse_count(const char *s, const char *opt)
+parse_count(const char *s, const char *opt, long min)
 {
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	if (*s < '0' || *s > '9')
-		scio_usage_error("%s: not a number: '%s'", opt, s);
-	v = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > (unsigned long long)SIZE_MAX / 4)
-		scio_usage_error("%s: not a number: '%s'", opt, s);
-	return (size_t)v;
+	return (size_t)scio_arg_long(opt, s, min, 1000000000);
 }
 
 /* With field conditions, whether the first operand is a file to read
@@ -184,10 +184,10 @@ main(int argc, char **argv)
 		case OPT_QA: go.qa = 1; break;
 		case OPT_TURNS: go.turns = 1; break;
 		case OPT_MARK: go.mark = 1; break;
-		case 'A': go.after = parse_count(optarg, "-A"); context_given = 1; break;
-		case 'B': go.before = parse_count(optarg, "-B"); context_given = 1; break;
+		case 'A': go.after = parse_count(optarg, "--after-context", 0); context_given = 1; break;
+		case 'B': go.before = parse_count(optarg, "--before-context", 0); context_given = 1; break;
 		case 'C':
-			go.before = go.after = parse_count(optarg, "-C");
+			go.before = go.after = parse_count(optarg, "--context", 0);
 			context_given = 1;
 			break;
 		case 'c': go.count = 1; break;
@@ -197,14 +197,10 @@ main(int argc, char **argv)
 		case OPT_COLOR: colour = optarg ? optarg : "always"; break;
 		case 'l': go.list = 1; break;
 		case 'm':
-			go.max = parse_count(optarg, "-m");
-			if (go.max == 0)
-				scio_usage_error("-m: must be at least 1");
+			go.max = parse_count(optarg, "--max-count", 1);
 			break;
 		case 'h':
-			scio_out_write(usage_text, sizeof(usage_text) - 1);
-			scio_out_close();
-			return SCIO_EXIT_OK;
+			scio_cli_help(usage_text);
 		case 'V':
 			scio_cli_version();
 			break;
@@ -242,7 +238,8 @@ main(int argc, char **argv)
 	if (go.count && go.list)
 		scio_usage_error("-c and -l cannot be combined");
 
-	f = scio_filter_new(icase ? SCIO_MATCH_ICASE : 0);
+	f = scio_filter_new((icase ? SCIO_MATCH_ICASE : 0) |
+	    (getenv("SCIO_NO_JIT") ? SCIO_MATCH_NO_JIT : 0));
 	scio_fconds_apply(&conds, f);
 	if (npats > 0)
 		scio_filter_text(f, pats, npats, mflags, go.field, invert);

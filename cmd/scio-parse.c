@@ -9,7 +9,7 @@
 #include "scio/parse/feed.h"
 
 static const char usage_text[] =
-"Usage: scio-parse [OPTION]... [FILE]...\n"
+"Usage: scio-parse [-d] [-u URL] [-c CHARSET] [--explain] [FILE]...\n"
 "Turn pages of the SCIO English site into JSON Lines records.\n"
 "\n"
 "Each FILE holds page records from scio-fetch (JSON Lines with url and\n"
@@ -34,9 +34,16 @@ static const char usage_text[] =
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
+"Examples:\n"
+"  scio-parse content_90000101.htm content_90000101_2.htm content_90000101_3.htm\n"
+"  scio-parse --docs content_90000101*.htm >docs.jsonl\n"
+"  scio-parse --explain content_90000101.htm\n"
+"\n"
 "Exit status: 0 if all went well, 2 if any input was bad (each bad line\n"
 "or page is reported as FILE:LINE and skipped; the rest is still parsed).\n"
-"See scio-parse(1).\n";
+"\n"
+"See also: scio-parse(1), the whole manual; scio-records(5), scio-fetch(1),\n"
+"scio-grep(1), scio-fmt(1), jq(1).\n";
 
 int
 main(int argc, char **argv)
@@ -72,9 +79,7 @@ main(int argc, char **argv)
 			opt.lines = 1;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			scio_out_close();
-			return SCIO_EXIT_OK;
+			scio_cli_help(usage_text);
 		case 'V':
 			scio_cli_version();
 			break;

@@ -13,44 +13,44 @@
 #include "scio/base/numarg.h"
 #include "scio/stats/stats.h"
 
-static void
-usage(void)
-{
-	printf("Usage: %s [OPTION]... [FILE]...\n"
-	    "Count turn records (JSON Lines) from FILEs, or standard input, by\n"
-	    "group: how many turns, questions, exchanges, words or conferences.\n"
-	    "\n"
-	    "  -b, --by=LIST        group by these fields, comma-separated: any\n"
-	    "                       record field, or year, month, weekday, agency\n"
-	    "  -c, --count=WHAT     turns (default), questions, exchanges, words,\n"
-	    "                       conferences, or hits (matches of -e)\n"
-	    "  -e, --regexp=PATTERN count only turns whose text matches (PCRE2,\n"
-	    "                       as scio-grep's); repeat for any of several\n"
-	    "  -F, --fixed-strings  PATTERNs are plain strings\n"
-	    "  -i, --ignore-case    match without regard to case\n"
-	    "  -w, --word-regexp    match whole words only\n"
-	    "      --per=N          also the count per N words of the group's turns\n"
-	    "      --share          also each group's share of the total\n"
-	    "      --top=N          only the N highest rows, highest first\n"
-	    "      --summary        a row per conference: date, id, title,\n"
-	    "                       questions, outlets, words per official\n"
-	    "  -f, --format=FMT     table (a terminal's default), tsv (a pipe's),\n"
-	    "                       csv, json, md, svg (a chart) or html (a report)\n"
-	    "      --no-header      tsv, csv: no header row\n"
-	    "      --ascii          table: bars in ASCII (also when TERM=dumb)\n"
-	    "  -h, --help           show this help and exit\n"
-	    "  -V, --version        show the version and exit\n"
-	    "\n"
-	    "Examples:\n"
-	    "  scio-stats --by outlet --count questions --top 10 turns.jsonl\n"
-	    "  scio-stats --by year,outlet --count questions turns.jsonl\n"
-	    "  scio-stats --by speaker --count words --share turns.jsonl\n"
-	    "  scio-stats -i -e 'data' --by month --per 10000 -f svg turns.jsonl > trend.svg\n"
-	    "  scio-stats --summary -f csv turns.jsonl > conferences.csv\n"
-	    "\n"
-	    "Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n",
-	    scio_progname);
-}
+static const char usage_text[] =
+"Usage: scio-stats [OPTION]... [FILE]...\n"
+"Count turn records (JSON Lines) from FILEs, or standard input, by\n"
+"group: how many turns, questions, exchanges, words or conferences.\n"
+"\n"
+"Options:\n"
+"  -b, --by=LIST        group by these fields, comma-separated: any\n"
+"                       record field, or year, month, weekday, agency\n"
+"  -c, --count=WHAT     turns (default), questions, exchanges, words,\n"
+"                       conferences, or hits (matches of -e)\n"
+"  -e, --regexp=PATTERN count only turns whose text matches (PCRE2,\n"
+"                       as scio-grep's); repeat for any of several\n"
+"  -F, --fixed-strings  PATTERNs are plain strings\n"
+"  -i, --ignore-case    match without regard to case\n"
+"  -w, --word-regexp    match whole words only\n"
+"      --per=N          also the count per N words of the group's turns\n"
+"      --share          also each group's share of the total\n"
+"      --top=N          only the N highest rows, highest first\n"
+"      --summary        a row per conference: date, id, title,\n"
+"                       questions, outlets, words per official\n"
+"  -f, --format=FMT     table (a terminal's default), tsv (a pipe's),\n"
+"                       csv, json, md, svg (a chart) or html (a report)\n"
+"      --no-header      tsv, csv: no header row\n"
+"      --ascii          table: bars in ASCII (also when TERM=dumb)\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n"
+"\n"
+"Examples:\n"
+"  scio-stats --by outlet --count questions --top 10 turns.jsonl\n"
+"  scio-stats --by year,outlet --count questions turns.jsonl\n"
+"  scio-stats --by speaker --count words --share turns.jsonl\n"
+"  scio-stats -i -e 'data' --by month --per 10000 -f svg turns.jsonl > trend.svg\n"
+"  scio-stats --summary -f csv turns.jsonl > conferences.csv\n"
+"\n"
+"Exit status: 0 success, 2 usage error, I/O error or bad input seen.\n"
+"\n"
+"See also: scio-stats(1), the whole manual; scio-records(5), scio-parse(1),\n"
+"scio-grep(1), scio-fmt(1), mlr(1).\n";
 
 /* Splits LIST into the --by fields, checking each against the schema. */
 static void
@@ -179,7 +179,7 @@ main(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case OPT_NOHEADER: so.header = 0; break;
 		case OPT_ASCII: so.ascii = 1; break;
-		case 'h': usage(); scio_out_close(); return SCIO_EXIT_OK;
+		case 'h': scio_cli_help(usage_text);
 		case 'V': scio_cli_version(); break;
 		default: scio_cli_bad_option(c, argv);
 		}
@@ -202,7 +202,8 @@ main(int argc, char **argv)
 	so.defang = isatty(STDOUT_FILENO);
 	so.width = so.fmt == SCIO_SF_TABLE ? terminal_width() : 0;
 	if (npats) {
-		o.pat = scio_match_new(pats, npats, mflags, "-e");
+		o.pat = scio_match_new(pats, npats, mflags |
+		    (getenv("SCIO_NO_JIT") ? SCIO_MATCH_NO_JIT : 0), "-e");
 		o.pattern = pats[0];
 	}
 

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/charset.h"
 #include "scio/fetch/crawl.h"
 #include "scio/base/jsonl.h"
@@ -40,7 +41,7 @@ check_etag_kept(const char *etag)
 	FILE *fp = open_memstream(&s, &n);
 
 	e.url = "http://example.invalid/a.htm";
-	e.etag = (char *)etag;
+	e.etag = etag;
 	scio_state_put(st, &e);
 	FUZZ_CHECK(scio_state_write(st, fp) == 0, "state write");
 	fclose(fp);
@@ -91,9 +92,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	resp.final_url = "http://example.invalid/b.htm";
 	resp.status = 200;
 	resp.fetched_at = "2031-03-14T00:00:00Z";
-	resp.content_type = (char *)ctype;
-	resp.etag = (char *)etag;
-	resp.last_modified = (char *)lm;
+	resp.content_type = scio_strdup(ctype);
+	resp.etag = scio_strdup(etag);
+	resp.last_modified = scio_strdup(lm);
 	f.resp = &resp;
 	f.charset = declared;
 	rec = scio_fetched_record(&f);
@@ -107,6 +108,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(dump);
 	json_decref(rec);
 	check_etag_kept(etag);
+	free(resp.content_type);
+	free(resp.etag);
+	free(resp.last_modified);
 	free(declared);
 	scio_buf_free(&f.html);
 	return 0;

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/charset.h"
 #include "scio/parse/conf.h"
 #include "scio/parse/html.h"
@@ -56,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
-	url = urls[data[0] % (sizeof(urls) / sizeof(urls[0]))];
+	url = urls[data[0] % LEN(urls)];
 	data++;
 	size--;
 	scio_charset_to_utf8((const char *)data, size, NULL, &utf8, NULL);

@@ -1,10 +1,12 @@
 /* fuzz-state: scio-fetch's state-file reader (lib/fetch/state.c).  Any input is
  * read or refused with a reason; a state that was read is written back as
  * lines of valid JSON, and reading that gives the same state again. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "scio/base/alloc.h"
 #include "scio/fetch/state.h"
 #include "scio/base/text.h"
 #include "fuzz.h"
@@ -28,12 +30,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct scio_state *st = scio_state_new("state"), *again;
 	struct scio_buf why = {0};
 	FILE *fp;
-	char *first, *second, *p;
+	char *input = NULL, *first, *second, *p;
 	size_t n1, n2;
 
 	if (size == 0 || size > 65536)
 		goto out;
-	fp = fmemopen((void *)data, size, "rb");
+	/* fmemopen takes a writable buffer, even to read */
+	input = scio_malloc(size);
+	memcpy(input, data, size);
+	fp = fmemopen(input, size, "rb");
 	FUZZ_CHECK(fp != NULL, "fmemopen");
 	if (scio_state_read(st, fp, &why) < 0) {
 		fclose(fp);
@@ -65,6 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(second);
 	scio_state_close(again);
 out:
+	free(input);
 	scio_state_close(st);
 	scio_buf_free(&why);
 	return 0;

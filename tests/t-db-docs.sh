@@ -24,6 +24,12 @@ test_expect_success 'the user guide examples run and print something' '
 	grep -v "^scio-db load" examples | run_examples
 '
 
+test_expect_success python3 'the examples in --help run' '
+	scio-db --help >help &&
+	/usr/bin/python3 "$SCIO_TOP/tests/examples.py" - <help >log &&
+	cat log && test "$(grep -c "^ok" log)" -ge 4
+'
+
 test_expect_success 'the load examples load, silently, and a reload changes nothing' '
 	eval "$EXAMPLE_SETUP" &&
 	scio-db sql "SELECT * FROM turns" >before &&

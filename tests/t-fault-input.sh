@@ -282,3 +282,21 @@ test_expect_success 'scio-grep: a record a pattern cannot be tested on is named 
 		test_cmp wanterr err
 	fi
 '
+
+# The programs read SCIO_NO_JIT and pass it down (the library reads no
+# environment variable): PCRE2's interpreter has no JIT stack to run out of.
+test_expect_success 'scio-grep and scio-stats: SCIO_NO_JIT=1 matches without the JIT' '
+	{ printf "{\"type\":\"turn\",\"text\":\""; head -c 1000000 /dev/zero | tr "\0" a; printf "\"}\n"; } >long.jsonl &&
+	sed -n 1p "$TURNS" >>long.jsonl &&
+	SCIO_NO_JIT=1 scio-grep -c -e "(a|b)*c" long.jsonl >out 2>err &&
+	echo 1 >want && test_cmp want out && test_cmp /dev/null err &&
+	SCIO_NO_JIT=1 scio-stats -f tsv --no-header -e "(a|b)*c" long.jsonl >out 2>err &&
+	test_cmp /dev/null err &&
+	if [ -z "${SCIO_VALGRIND:-}" ]; then
+		# and without it, the JIT: its stack runs out on the long line
+		test_expect_code 2 env -u SCIO_NO_JIT scio-grep -c -e "(a|b)*c" long.jsonl >out 2>err &&
+		grep -q "JIT stack limit" err &&
+		test_expect_code 2 env -u SCIO_NO_JIT scio-stats -e "(a|b)*c" long.jsonl >out 2>err &&
+		grep -q "JIT stack limit" err
+	fi
+'

@@ -23,6 +23,12 @@ test_expect_success python3 'the user guide examples run and print what the guid
 	cat log && test "$(grep -c "^ok" log)" -ge 24
 '
 
+test_expect_success python3 'the examples in --help run (on tests/fixtures/fmt)' '
+	scio-grep --help >help &&
+	/usr/bin/python3 "$SCIO_TOP/tests/examples.py" - <help >log &&
+	cat log && test "$(grep -c "^ok" log)" -ge 3
+'
+
 test_expect_success 'every option of --help is in the man page and the guide' '
 	scio-grep --help | grep -o -- "--[a-z-]*" | sort -u >options &&
 	while read -r o; do

@@ -32,6 +32,13 @@ test_expect_success python3,jq 'the user guide examples run and print what the g
 	cat log && test "$(grep -c "^ok" log)" -ge 8
 '
 
+test_expect_success python3 'the examples in --help run' '
+	mkdir empty-help && scio-parse --help >help &&
+	/usr/bin/python3 "$SCIO_TOP/tests/examples.py" --fixtures empty-help \
+		--setup "$SETUP" - <help >log &&
+	cat log && test "$(grep -c "^ok" log)" -ge 3
+'
+
 test_expect_success 'every option of --help is in the man page and the guide or README' '
 	scio-parse --help | grep -o -- "--[a-z-]*" | sort -u >options &&
 	while read -r o; do

@@ -50,6 +50,19 @@ scio_reallocarray(void *p, size_t nmemb, size_t size)
 	return scio_realloc(p, nmemb * size);
 }
 
+size_t
+scio_alloc_nr(size_t alloc, size_t nr)
+{
+	size_t cap = alloc < 8 ? 8 : alloc;
+
+	do {
+		if (cap > SIZE_MAX / 2)
+			oom(SIZE_MAX);
+		cap *= 2;
+	} while (cap < nr);
+	return cap;
+}
+
 char *
 scio_strdup(const char *s)
 {
@@ -108,24 +121,32 @@ scio_buf_addc(struct scio_buf *b, int c)
 }
 
 void
-scio_buf_printf(struct scio_buf *b, const char *fmt, ...)
+scio_buf_vprintf(struct scio_buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	int n;
 
 	/* GCC's sanitizer builds take fmt for possibly null without this */
 	if (fmt == NULL)
 		return;
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		scio_die(SCIO_EXIT_ERROR, "cannot format a message");
 	scio_buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+	va_end(again);
 	b->len += (size_t)n;
+}
+
+void
+scio_buf_printf(struct scio_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	scio_buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -1,10 +1,12 @@
 /* charset.c: charset detection and conversion to UTF-8 with iconv. */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/charset.h"
 #include "scio/base/text.h"
 
@@ -111,10 +113,10 @@ scio_charset_decoder(const char *d)
 		"cp1252", "windows-1252", "iso_8859-1", "x-cp1252",
 	};
 
-	for (size_t i = 0; i < sizeof(gb) / sizeof(gb[0]); i++)
+	for (size_t i = 0; i < LEN(gb); i++)
 		if (strcasecmp(d, gb[i]) == 0)
 			return scio_strdup("GB18030");
-	for (size_t i = 0; i < sizeof(latin) / sizeof(latin[0]); i++)
+	for (size_t i = 0; i < LEN(latin); i++)
 		if (strcasecmp(d, latin[i]) == 0)
 			return scio_strdup("WINDOWS-1252");
 	if (strcasecmp(d, "utf8") == 0)
@@ -128,7 +130,8 @@ convert(const char *from, const char *body, size_t len, struct scio_buf *out)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	struct scio_buf tmp = {0};
-	char *in = (char *)body;
+	/* iconv's inbuf is not const, though iconv only reads through it */
+	char *in = (char *)(uintptr_t)body;
 	size_t left = len;
 
 	if (cd == (iconv_t)-1)

@@ -54,6 +54,14 @@ scio_cli_init(int argc, char **argv)
 }
 
 void
+scio_cli_help(const char *text)
+{
+	scio_out_write(text, strlen(text));
+	scio_out_close();
+	exit(SCIO_EXIT_OK);
+}
+
+void
 scio_cli_version(void)
 {
 	printf("%s (scio-tools) %s\n", scio_progname, SCIO_VERSION);

@@ -25,7 +25,7 @@ scio_setprogname(const char *argv0)
  * control characters, which a terminal would obey (a window title, the
  * clipboard, a cleared screen), go out as the symbols of U+2400..U+2421
  * and the C1 controls as U+FFFD. */
-static void
+static void SCIO_PRINTF(1, 0)
 put_msg(const char *fmt, va_list ap)
 {
 	char small[512], *msg = small;
@@ -64,7 +64,7 @@ put_msg(const char *fmt, va_list ap)
 		free(msg);
 }
 
-static void
+static void SCIO_PRINTF(2, 0)
 vwarn(int errnum, const char *fmt, va_list ap)
 {
 	fflush(stdout);

@@ -499,10 +499,7 @@ closed:
 static void
 add_member(struct scio_jobj *obj, const struct scio_jmember *m)
 {
-	if (obj->n == obj->cap) {
-		obj->cap = obj->cap ? obj->cap * 2 : 16;
-		obj->m = scio_reallocarray(obj->m, obj->cap, sizeof(*obj->m));
-	}
+	SCIO_ALLOC_GROW(obj->m, obj->n + 1, obj->cap);
 	obj->m[obj->n++] = *m;
 }
 

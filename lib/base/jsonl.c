@@ -254,8 +254,7 @@ scio_input_bad(const struct scio_input *in, const char *fmt, ...)
 {
 	struct scio_incheck *c = in->check;
 	va_list ap;
-	char *msg;
-	int n;
+	struct scio_buf msg = {0};
 
 	scio_set_status(SCIO_EXIT_ERROR);
 	if (c != NULL && c->want_records && c->bad == 0 && c->records == 0 &&
@@ -268,16 +267,10 @@ scio_input_bad(const struct scio_input *in, const char *fmt, ...)
 	if (c != NULL && c->bad++ >= SCIO_BAD_LINES_SHOWN)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	scio_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		scio_die(SCIO_EXIT_ERROR, "cannot format a message");
-	msg = scio_malloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	scio_bad_input(in->name, in->lineno, "%s", msg);
-	free(msg);
+	scio_bad_input(in->name, in->lineno, "%s", scio_buf_str(&msg));
+	scio_buf_free(&msg);
 }
 
 void

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/text.h"
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
@@ -192,7 +193,7 @@ scio_month_from_word(const char *w, size_t n)
 		n--;
 	if (n < 3 || n > 9 || strchr("JjFfMmAaSsOoNnDd", w[0]) == NULL)
 		return 0;
-	for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
+	for (size_t i = 0; i < LEN(months); i++)
 		if (strlen(months[i].name) == n &&
 		    strncasecmp(months[i].name, w, n) == 0)
 			return months[i].month;

@@ -2,6 +2,7 @@
  * glibc's wcwidth agrees in C.UTF-8, but only under a UTF-8 locale and only
  * for the Unicode version of the installed glibc; a table keeps the output
  * the same on every machine and in every locale. */
+#include "scio/base/alloc.h"
 #include "scio/base/width.h"
 
 struct range {
@@ -124,9 +125,9 @@ scio_cp_width(uint32_t cp)
 {
 	if (cp < 0x300)
 		return 1;
-	if (in_table(cp, zero, sizeof(zero) / sizeof(zero[0])))
+	if (in_table(cp, zero, LEN(zero)))
 		return 0;
-	if (in_table(cp, wide, sizeof(wide) / sizeof(wide[0])))
+	if (in_table(cp, wide, LEN(wide)))
 		return 2;
 	return 1;
 }

@@ -86,26 +86,23 @@ static const char schema[] =
 "END;\n";
 
 char *
-scio_db_path(const char *path, int *deflt)
+scio_db_path(const char *path, const struct scio_db_env *env, int *deflt)
 {
-	const char *env = getenv("SCIO_DB");
 	struct scio_buf b = {0};
 
 	*deflt = 0;
 	if (path != NULL)
 		return scio_strdup(path);
-	if (env != NULL && *env != '\0')
-		return scio_strdup(env);
+	if (env->scio_db != NULL && *env->scio_db != '\0')
+		return scio_strdup(env->scio_db);
 	*deflt = 1;
-	env = getenv("XDG_DATA_HOME");
-	if (env != NULL && *env == '/') {
-		scio_buf_printf(&b, "%s/scio/scio.db", env);
+	if (env->xdg_data_home != NULL && *env->xdg_data_home == '/') {
+		scio_buf_printf(&b, "%s/scio/scio.db", env->xdg_data_home);
 		return scio_buf_take(&b);
 	}
-	env = getenv("HOME");
-	if (env == NULL || *env == '\0')
+	if (env->home == NULL || *env->home == '\0')
 		scio_die(SCIO_EXIT_ERROR, "no database given and HOME is not set (use -d DB)");
-	scio_buf_printf(&b, "%s/.local/share/scio/scio.db", env);
+	scio_buf_printf(&b, "%s/.local/share/scio/scio.db", env->home);
 	return scio_buf_take(&b);
 }
 

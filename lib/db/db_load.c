@@ -8,11 +8,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <jansson.h>
 
 #include "scio/base/alloc.h"
+#include "scio/base/clock.h"
 #include "scio/db/db.h"
 #include "scio/db/db_impl.h"
 #include "scio/db/db_rec.h"
@@ -41,8 +41,8 @@ struct scio_db_load {
 	long long next_id, fts_from;
 	int in_txn;
 	size_t pending;
-	struct timespec began;	/* the batch's transaction */
-	char now[32];
+	double began;		/* the batch's transaction, scio_now() */
+	char now[SCIO_UTC_SIZE];
 	size_t added, replaced, unchanged;
 	int failed;
 };
@@ -76,14 +76,11 @@ struct scio_db_load *
 scio_db_load_begin(struct scio_db *db)
 {
 	struct scio_db_load *ld = scio_calloc(1, sizeof(*ld));
-	time_t t = time(NULL);
-	struct tm tm;
 
 	ld->db = db;
 	scio_db_conf_reset(&ld->conf);
 	scio_db_conf_reset(&ld->dconf);
-	gmtime_r(&t, &tm);
-	strftime(ld->now, sizeof(ld->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	scio_utc_now(ld->now);
 	ld->sel = scio_db_prepare(db, "SELECT turns_hash, header_hash, turns FROM docs WHERE id = ?1");
 	ld->del_turns = scio_db_prepare(db, "DELETE FROM turns WHERE doc = ?1");
 	ld->del_parts = scio_db_prepare(db, "DELETE FROM participants WHERE doc = ?1");
@@ -304,15 +301,6 @@ commit(struct scio_db_load *ld)
 	ld->pending = 0;
 }
 
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* Stores the gathered conference, if it differs from the stored one. */
 static void
 flush_conf(struct scio_db_load *ld)
@@ -330,7 +318,7 @@ flush_conf(struct scio_db_load *ld)
 		if (sqlite3_exec(ld->db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			write_failed(ld, "cannot start a transaction");
 		ld->in_txn = 1;
-		clock_gettime(CLOCK_MONOTONIC, &ld->began);
+		ld->began = scio_now();
 		if (sqlite3_step(ld->max_id) != SQLITE_ROW)
 			write_failed(ld, "cannot read the database");
 		ld->next_id = ld->fts_from = sqlite3_column_int64(ld->max_id, 0);
@@ -359,7 +347,7 @@ flush_conf(struct scio_db_load *ld)
 		ld->pending += c->nturns + 1;
 	}
 	scio_db_conf_reset(c);
-	if (ld->pending >= BATCH_TURNS || seconds_since(&ld->began) >= BATCH_SECONDS)
+	if (ld->pending >= BATCH_TURNS || scio_now() - ld->began >= BATCH_SECONDS)
 		commit(ld);
 }
 

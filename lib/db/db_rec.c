@@ -77,10 +77,7 @@ scanned_int(struct scio_jobj *obj, const char *key, long long *v, int *have)
 static struct scio_db_turn *
 new_turn(struct scio_db_conf *c)
 {
-	if (c->nturns == c->tcap) {
-		c->tcap = c->tcap ? c->tcap * 2 : 64;
-		c->turns = scio_reallocarray(c->turns, c->tcap, sizeof(*c->turns));
-	}
+	SCIO_ALLOC_GROW(c->turns, c->nturns + 1, c->tcap);
 	memset(&c->turns[c->nturns], 0, sizeof(c->turns[0]));
 	return &c->turns[c->nturns];
 }
@@ -191,10 +188,7 @@ doc_people(struct scio_db_conf *c, const json_t *rec, const char *key, int chair
 	json_array_foreach(a, i, p) {
 		struct scio_db_person *q;
 
-		if (c->nparts == c->pcap) {
-			c->pcap = c->pcap ? c->pcap * 2 : 8;
-			c->parts = scio_reallocarray(c->parts, c->pcap, sizeof(*c->parts));
-		}
+		SCIO_ALLOC_GROW(c->parts, c->nparts + 1, c->pcap);
 		q = &c->parts[c->nparts];
 		q->chair = chair;
 		if (!json_is_object(p) || json_str(c, p, "name", &q->name) < 0 ||
@@ -294,7 +288,7 @@ doc_fields(struct scio_db_conf *c, const json_t *rec, size_t lineno)
 	const char *bad;
 	size_t i;
 
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+	for (i = 0; i < LEN(keys); i++)
 		if (json_str(c, rec, keys[i], dst[i]) < 0)
 			return keys[i];
 	if (json_int(rec, "pages", &c->pages, &c->has_pages) < 0)

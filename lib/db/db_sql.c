@@ -11,7 +11,7 @@
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/jwrite.h"
-#include "scio/fmt/fmt.h"
+#include "scio/base/text.h"
 
 static void
 out_buf(struct scio_buf *b)
@@ -172,7 +172,7 @@ row(sqlite3_stmt *st, enum scio_db_rows how, int header, struct scio_buf *out,
 		if (defang) {
 			struct scio_buf d = {0};
 
-			scio_fmt_defang(&d, scio_buf_str(v), v->len, 0);
+			scio_text_defang(&d, scio_buf_str(v), v->len, 0);
 			scio_buf_reset(v);
 			scio_buf_add(v, d.s, d.len);
 			scio_buf_free(&d);

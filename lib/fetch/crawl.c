@@ -41,7 +41,7 @@ struct scio_crawl {
 	struct group *head, *tail;
 	long ngroups;
 	unsigned long long nextidx;
-	struct scio_state_entry *pending;	/* done, not yet committed */
+	struct scio_state_entry **pending;	/* done, not yet committed */
 	size_t npending, cappending;
 };
 
@@ -63,10 +63,7 @@ scio_crawl_add(struct scio_crawl *c, const char *url)
 	if (scio_strmap_get(&c->seen, url) != NULL)
 		return;
 	scio_strmap_put(&c->seen, url, c);
-	if (c->nin == c->capin) {
-		c->capin = c->capin ? c->capin * 2 : 64;
-		c->input = scio_reallocarray(c->input, c->capin, sizeof(*c->input));
-	}
+	SCIO_ALLOC_GROW(c->input, c->nin + 1, c->capin);
 	c->input[c->nin++] = scio_strdup(url);
 }
 
@@ -103,10 +100,7 @@ add_slot(struct scio_crawl *c, struct group *g, long page, const char *url)
 	if (scio_strmap_get(&c->seen, url) != NULL)
 		return;
 	scio_strmap_put(&c->seen, url, c);
-	if (g->n == g->cap) {
-		g->cap = g->cap ? g->cap * 2 : 4;
-		g->slots = scio_reallocarray(g->slots, g->cap, sizeof(*g->slots));
-	}
+	SCIO_ALLOC_GROW(g->slots, g->n + 1, g->cap);
 	/* Keep page order among the pages not yet delivered. */
 	for (i = g->n; i > g->next_emit && g->slots[i - 1].page > page; i--)
 		g->slots[i] = g->slots[i - 1];
@@ -128,10 +122,7 @@ new_group(struct scio_crawl *c, char *url)
 		g->limit = g->id.kind == SCIO_PAGE_NODE ? c->o.listing_pages :
 		    c->o.max_pages;
 	}
-	if (g->n == g->cap) {
-		g->cap = 4;
-		g->slots = scio_reallocarray(NULL, g->cap, sizeof(*g->slots));
-	}
+	SCIO_ALLOC_GROW(g->slots, 1, g->cap);
 	memset(&g->slots[0], 0, sizeof(g->slots[0]));
 	g->slots[0].page = g->id.page > 0 ? g->id.page : 1;
 	g->slots[0].url = url;
@@ -349,12 +340,6 @@ scio_crawl_next(struct scio_crawl *c)
 	}
 }
 
-static char *
-dup_or_null(const char *s)
-{
-	return s ? scio_strdup(s) : NULL;
-}
-
 static const char *
 or_else(const char *a, const char *b)
 {
@@ -366,32 +351,27 @@ scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p)
 {
 	struct group *g = p->group;
 	const struct scio_state_entry *old;
-	struct scio_state_entry *e;
+	struct scio_state_entry e = {0};
 
 	if (c->o.state == NULL || p->outcome == SCIO_FETCH_FAILED ||
 	    p->outcome == SCIO_FETCH_WITHHELD) {
 		scio_fetched_free(p);
 		return;
 	}
-	if (c->npending == c->cappending) {
-		c->cappending = c->cappending ? c->cappending * 2 : 16;
-		c->pending = scio_reallocarray(c->pending, c->cappending,
-		    sizeof(*c->pending));
-	}
-	e = &c->pending[c->npending++];
-	memset(e, 0, sizeof(*e));
 	old = scio_state_get(c->o.state, p->resp->url);
-	e->url = scio_strdup(p->resp->url);
-	e->etag = dup_or_null(or_else(p->resp->etag, old ? old->etag : NULL));
-	e->last_modified = dup_or_null(or_else(p->resp->last_modified,
-	    old ? old->last_modified : NULL));
-	e->hash = dup_or_null(or_else(p->hash, old ? old->hash : NULL));
-	e->fetched_at = dup_or_null(p->resp->fetched_at);
-	e->pages = old ? old->pages : 0;
+	e.url = p->resp->url;
+	e.etag = or_else(p->resp->etag, old ? old->etag : NULL);
+	e.last_modified = or_else(p->resp->last_modified,
+	    old ? old->last_modified : NULL);
+	e.hash = or_else(p->hash, old ? old->hash : NULL);
+	e.fetched_at = p->resp->fetched_at;
+	e.pages = old ? old->pages : 0;
 	/* page 1 remembers how many pages its conference had, as written */
 	if (g->paginated && p->page == 1)
-		e->pages = g->n > 0 && g->slots[g->n - 1].page > 1 ?
+		e.pages = g->n > 0 && g->slots[g->n - 1].page > 1 ?
 		    g->slots[g->n - 1].page : 0;
+	SCIO_ALLOC_GROW(c->pending, c->npending + 1, c->cappending);
+	c->pending[c->npending++] = scio_state_entry_dup(&e);
 	scio_fetched_free(p);
 }
 
@@ -399,14 +379,8 @@ void
 scio_crawl_commit(struct scio_crawl *c)
 {
 	for (size_t i = 0; i < c->npending; i++) {
-		struct scio_state_entry *e = &c->pending[i];
-
-		scio_state_put(c->o.state, e);
-		free(e->url);
-		free(e->etag);
-		free(e->last_modified);
-		free(e->hash);
-		free(e->fetched_at);
+		scio_state_put(c->o.state, c->pending[i]);
+		free(c->pending[i]);
 	}
 	c->npending = 0;
 	if (c->o.state != NULL)
@@ -463,13 +437,8 @@ scio_crawl_free(struct scio_crawl *c)
 	}
 	for (size_t i = c->nextin; i < c->nin; i++)
 		free(c->input[i]);
-	for (size_t i = 0; i < c->npending; i++) {
-		free(c->pending[i].url);
-		free(c->pending[i].etag);
-		free(c->pending[i].last_modified);
-		free(c->pending[i].hash);
-		free(c->pending[i].fetched_at);
-	}
+	for (size_t i = 0; i < c->npending; i++)
+		free(c->pending[i]);
 	free(c->pending);
 	free(c->input);
 	scio_strmap_free(&c->seen);

@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 
 #include "scio/base/alloc.h"
+#include "scio/base/clock.h"
 #include "scio/base/diag.h"
 #include "scio/fetch/http.h"
 #include "scio/base/strmap.h"
@@ -58,28 +59,9 @@ struct scio_http {
 };
 
 static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
 uniform(void)
 {
 	return (double)rand() / ((double)RAND_MAX + 1.0);
-}
-
-void
-scio_utc_now(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 struct scio_http *
@@ -94,7 +76,7 @@ scio_http_new(const struct scio_http_opts *o)
 	if (h->multi == NULL)
 		scio_die(SCIO_EXIT_ERROR, "cannot initialise libcurl");
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
-	h->started = now();
+	h->started = scio_now();
 	return h;
 }
 
@@ -276,7 +258,7 @@ host_delay(const struct scio_http *h)
 static double
 start_eligible(struct scio_http *h)
 {
-	double t = now(), wake = -1;
+	double t = scio_now(), wake = -1;
 	struct job **pp = &h->queue;
 
 	while (*pp != NULL && h->active < (unsigned long)h->o.jobs) {
@@ -316,7 +298,7 @@ finish(struct scio_http *h, struct job *j, char *error)
 {
 	struct scio_http_resp *r = scio_calloc(1, sizeof(*r));
 	struct done *d = scio_calloc(1, sizeof(*d));
-	char *s = NULL, stamp[32];
+	char *s = NULL, stamp[SCIO_UTC_SIZE];
 	long code = 0;
 
 	r->url = j->url;
@@ -440,7 +422,7 @@ curl_words(const struct job *j, CURLcode rc)
 static void
 archive(struct scio_http *h, struct job *j)
 {
-	char stamp[32], *u = NULL;
+	char stamp[SCIO_UTC_SIZE], *u = NULL;
 
 	if (h->o.warc == NULL || j->head.len == 0)
 		return;
@@ -521,7 +503,7 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 	free(why);
 	j->attempt++;
 	h->st.retried++;
-	j->not_before = now() + delay;
+	j->not_before = scio_now() + delay;
 	if (h->o.on_retry != NULL)
 		h->o.on_retry(h->o.notify_arg, j->url, delay,
 		    h->o.retries - j->attempt);
@@ -633,7 +615,7 @@ void
 scio_http_stats(const struct scio_http *h, struct scio_http_stats *s)
 {
 	*s = h->st;
-	s->elapsed = now() - h->started;
+	s->elapsed = scio_now() - h->started;
 	s->waiting = h->active;
 	for (const struct job *j = h->queue; j != NULL; j = j->next)
 		s->waiting++;

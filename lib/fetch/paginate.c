@@ -111,10 +111,7 @@ consider(struct found *f, const char *href)
 		for (size_t i = 0; i < f->n; i++)
 			if (f->v[i].page == id.page)
 				goto out;
-		if (f->n == f->cap) {
-			f->cap = f->cap ? f->cap * 2 : 8;
-			f->v = scio_reallocarray(f->v, f->cap, sizeof(*f->v));
-		}
+		SCIO_ALLOC_GROW(f->v, f->n + 1, f->cap);
 		f->v[f->n].page = id.page;
 		f->v[f->n].url = abs;
 		f->n++;

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "scio/base/alloc.h"
+#include "scio/base/clock.h"
 #include "scio/base/diag.h"
 #include "scio/fetch/progress.h"
 
@@ -21,20 +21,10 @@ struct scio_progress {
 	struct scio_buf line;
 };
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 struct scio_progress *
-scio_progress_new(int quiet)
+scio_progress_new(int quiet, const char *term)
 {
 	struct scio_progress *p = scio_calloc(1, sizeof(*p));
-	const char *term = getenv("TERM");
 
 	p->quiet = quiet;
 	p->tty = !quiet && isatty(STDERR_FILENO);
@@ -123,7 +113,7 @@ void
 scio_progress_show(struct scio_progress *p, const struct scio_progress_counts *c)
 {
 	char bytes[32], rate[32], eta[32];
-	double t = now();
+	double t = scio_now();
 	size_t width;
 
 	if (!p->live || (p->last > 0 && t - p->last < 0.2))

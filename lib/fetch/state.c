@@ -9,12 +9,12 @@
 #include <limits.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "scio/base/alloc.h"
+#include "scio/base/clock.h"
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/fetch/state.h"
@@ -39,30 +39,45 @@ struct scio_state {
 	void *presave_arg;
 };
 
-static double
-now(void)
+/* Copies s (or NULL) to *at, advancing it; returns the copy. */
+static const char *
+put_str(char **at, const char *s)
 {
-	struct timespec ts;
+	size_t n;
+	char *c = *at;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	memcpy(c, s, n);
+	*at += n;
+	return c;
 }
 
-static char *
-dup_or_null(const char *s)
+static size_t
+str_size(const char *s)
 {
-	return s ? scio_strdup(s) : NULL;
+	return s ? strlen(s) + 1 : 0;
 }
 
-static void
-entry_free(struct scio_state_entry *e)
+struct scio_state_entry *
+scio_state_entry_dup(const struct scio_state_entry *e)
 {
-	free(e->url);
-	free(e->etag);
-	free(e->last_modified);
-	free(e->hash);
-	free(e->fetched_at);
-	free(e);
+	size_t n = sizeof(*e);
+	struct scio_state_entry *c;
+	char *at;
+
+	n += str_size(e->url) + str_size(e->etag) + str_size(e->last_modified) +
+	    str_size(e->hash) + str_size(e->fetched_at);
+	c = scio_malloc(n);
+	at = (char *)(c + 1);
+	c->url = put_str(&at, e->url);
+	c->etag = put_str(&at, e->etag);
+	c->last_modified = put_str(&at, e->last_modified);
+	c->hash = put_str(&at, e->hash);
+	c->fetched_at = put_str(&at, e->fetched_at);
+	c->pages = e->pages;
+	return c;
 }
 
 static const char *
@@ -134,15 +149,15 @@ scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why)
 			} else {
 				read_output(st, json_object_get(o, "output"));
 			}
-		} else if ((e.url = (char *)field(o, "url")) == NULL) {
+		} else if ((e.url = field(o, "url")) == NULL) {
 			scio_buf_printf(why, "%s:%zu: state entry without "
 			    "\"url\"", st->path, in.lineno);
 			rc = -1;
 		} else {
-			e.etag = (char *)field(o, "etag");
-			e.last_modified = (char *)field(o, "last_modified");
-			e.hash = (char *)field(o, "hash");
-			e.fetched_at = (char *)field(o, "fetched_at");
+			e.etag = field(o, "etag");
+			e.last_modified = field(o, "last_modified");
+			e.hash = field(o, "hash");
+			e.fetched_at = field(o, "fetched_at");
 			e.pages = (long)json_integer_value(json_object_get(o, "pages"));
 			if (e.pages < 0)
 				e.pages = 0;
@@ -185,7 +200,7 @@ scio_state_new(const char *path)
 	st->path = scio_strdup(path);
 	st->lockfd = -1;
 	st->out_fd = -1;
-	st->saved_at = now();
+	st->saved_at = scio_now();
 	return st;
 }
 
@@ -215,7 +230,7 @@ scio_state_open(const char *path)
 	free(real);
 	lock(st);
 	load(st);
-	st->saved_at = now();
+	st->saved_at = scio_now();
 	return st;
 }
 
@@ -230,24 +245,15 @@ scio_state_get(struct scio_state *st, const char *url)
 void
 scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 {
-	struct scio_state_entry *c = scio_calloc(1, sizeof(*c));
+	struct scio_state_entry *c = scio_state_entry_dup(e);
 	uintptr_t i;
 
-	c->url = scio_strdup(e->url);
-	c->etag = dup_or_null(e->etag);
-	c->last_modified = dup_or_null(e->last_modified);
-	c->hash = dup_or_null(e->hash);
-	c->fetched_at = dup_or_null(e->fetched_at);
-	c->pages = e->pages;
 	i = (uintptr_t)scio_strmap_get(&st->index, c->url);
 	if (i != 0) {
-		entry_free(st->v[i - 1]);
+		free(st->v[i - 1]);
 		st->v[i - 1] = c;
 	} else {
-		if (st->n == st->cap) {
-			st->cap = st->cap ? st->cap * 2 : 64;
-			st->v = scio_reallocarray(st->v, st->cap, sizeof(*st->v));
-		}
+		SCIO_ALLOC_GROW(st->v, st->n + 1, st->cap);
 		st->v[st->n++] = c;
 		scio_strmap_put(&st->index, c->url, (void *)(uintptr_t)st->n);
 	}
@@ -372,7 +378,7 @@ scio_state_save(struct scio_state *st)
 	}
 	sync_dir(st->path);
 	st->dirty = 0;
-	st->saved_at = now();
+	st->saved_at = scio_now();
 	rc = 0;
 out:
 	scio_buf_free(&tmp);
@@ -420,7 +426,7 @@ scio_state_output_size(const struct scio_state *st, int fd)
 int
 scio_state_checkpoint(struct scio_state *st, double interval)
 {
-	if (!st->dirty || now() - st->saved_at < interval)
+	if (!st->dirty || scio_now() - st->saved_at < interval)
 		return 0;
 	return scio_state_save(st);
 }
@@ -431,7 +437,7 @@ scio_state_close(struct scio_state *st)
 	if (st == NULL)
 		return;
 	for (size_t i = 0; i < st->n; i++)
-		entry_free(st->v[i]);
+		free(st->v[i]);
 	free(st->v);
 	scio_strmap_free(&st->index);
 	if (st->lockfd >= 0)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "scio/base/alloc.h"
+#include "scio/base/clock.h"
 #include "scio/base/diag.h"
 #include "scio/base/out.h"
 #include "scio/fetch/warc.h"
@@ -198,22 +199,12 @@ torn:
 		    "WARC file '%s'", w->path);
 }
 
-static void
-utc_now(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 struct scio_warc *
 scio_warc_open(const char *path)
 {
 	struct scio_warc *w = scio_calloc(1, sizeof(*w));
 	struct scio_buf info = {0}, extra = {0};
-	char date[32];
+	char date[SCIO_UTC_SIZE];
 
 	w->path = scio_strdup(path);
 	w->fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
@@ -223,7 +214,7 @@ scio_warc_open(const char *path)
 	w->urandom = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
 	new_id(w, w->info_id);
-	utc_now(date);
+	scio_utc_now(date);
 	scio_buf_printf(&info, "software: scio-fetch/%s (scio-tools)\r\n"
 	    "format: WARC File Format 1.1\r\n"
 	    "conformsTo: http://iipc.github.io/warc-specifications/"
@@ -245,7 +236,7 @@ skipped_header(const char *line, size_t n)
 		"transfer-encoding:", "content-encoding:", "content-length:",
 	};
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (size_t i = 0; i < LEN(names); i++) {
 		size_t k = strlen(names[i]);
 
 		if (n >= k && strncasecmp(line, names[i], k) == 0)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/fmt/exchange.h"
@@ -121,7 +122,7 @@ reset(struct scio_xgroup *g)
 	struct scio_buf *bufs[] = {&g->doc, &g->date, &g->title, &g->url,
 	    &g->outlet, &g->asker, &g->question, &g->answer, &g->chair};
 
-	for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++)
+	for (size_t i = 0; i < LEN(bufs); i++)
 		scio_buf_reset(bufs[i]);
 	json_decref(g->officials);
 	json_decref(g->seqs);
@@ -250,7 +251,7 @@ scio_xgroup_free(struct scio_xgroup *g)
 	    &g->tmp, &g->name, &g->role};
 
 	scio_xgroup_flush(g);
-	for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++)
+	for (size_t i = 0; i < LEN(bufs); i++)
 		scio_buf_free(bufs[i]);
 	free(g->file);
 	free(g);

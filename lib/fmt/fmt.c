@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/diag.h"
 #include "scio/fmt/fmt_impl.h"
 #include "scio/base/jsonl.h"
@@ -21,7 +22,7 @@ static const struct {
 int
 scio_fmt_kind_from_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+	for (size_t i = 0; i < LEN(kinds); i++)
 		if (strcmp(name, kinds[i].name) == 0)
 			return (int)kinds[i].kind;
 	return -1;
@@ -68,10 +69,7 @@ read_pairs(struct scio_marks *m, json_t *arr)
 			return 0;
 		if (s == e)
 			continue;
-		if (m->n == m->cap) {
-			m->cap = m->cap ? m->cap * 2 : 8;
-			m->v = scio_reallocarray(m->v, m->cap, sizeof(*m->v));
-		}
+		SCIO_ALLOC_GROW(m->v, m->n + 1, m->cap);
 		m->v[m->n].start = (size_t)s;
 		m->v[m->n].end = (size_t)e;
 		m->n++;
@@ -260,7 +258,7 @@ conf_reset(struct scio_fmt_conf *c)
 	    &c->place, &c->url, &c->source, &c->published, &c->category,
 	    &c->summary, &c->zh_url, &c->text};
 
-	for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++)
+	for (size_t i = 0; i < LEN(bufs); i++)
 		scio_buf_reset(bufs[i]);
 	json_decref(c->speakers);
 	json_decref(c->chair);
@@ -348,7 +346,7 @@ exchange_turns(struct scio_fmt *f, const struct scio_frec *r)
 	long long qa = -1;
 
 	scio_frec_int(r, "qa", &qa);
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+	for (size_t i = 0; i < LEN(parts); i++) {
 		json_t *t = json_object();
 
 		scio_buf_reset(&f->tmp2);
@@ -513,7 +511,7 @@ scio_fmt_finish(struct scio_fmt *f)
 		    &f->turn.role, &f->turn.outlet, &f->turn.text, &f->out,
 		    &f->tmp, &f->tmp2, &f->toc, &f->body};
 
-		for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++)
+		for (size_t i = 0; i < LEN(bufs); i++)
 			scio_buf_free(bufs[i]);
 	}
 	scio_marks_free(&f->turn.marks);

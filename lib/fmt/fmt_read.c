@@ -7,9 +7,10 @@
 #include "scio/fmt/exchange.h"
 #include "scio/fmt/fmt.h"
 
-void
+const char **
 scio_fmt_fields(struct scio_fmt_opts *o, char *list)
 {
+	const char **v = NULL;
 	char *name, *save = NULL;
 
 	for (name = strtok_r(list, ",", &save); name;
@@ -20,12 +21,13 @@ scio_fmt_fields(struct scio_fmt_opts *o, char *list)
 			scio_field_unknown(name, "--fields");
 		if (*name == '\0')
 			scio_usage_error("empty field name in --fields");
-		o->fields = scio_reallocarray(o->fields, o->nfields + 1,
-		    sizeof(*o->fields));
-		o->fields[o->nfields++] = name;
+		v = scio_reallocarray(v, o->nfields + 1, sizeof(*v));
+		v[o->nfields++] = name;
 	}
 	if (o->nfields == 0)
 		scio_usage_error("no field in --fields");
+	o->fields = v;
+	return v;
 }
 
 /* A record for the exchange grouper; 0 when it is not a turn or doc. */

@@ -48,7 +48,7 @@ scio_view_start(int colour)
 	o.kind = SCIO_FMT_TEXT;
 	o.width = scio_cli_width();
 	o.colour = colour || scio_cli_colour(STDOUT_FILENO);
-	o.fields = (char **)scio_default_fields;
+	o.fields = scio_default_fields;
 	v->fmt = scio_fmt_new(&o);
 	scio_out_divert(view_write, v);
 	return v;

@@ -86,10 +86,7 @@ scio_confset_add(struct scio_confset *set, struct scio_page *pg)
 		c->key = key;
 		key = NULL;
 		c->arrival = set->arrivals++;
-		if (set->n == set->cap) {
-			set->cap = set->cap ? set->cap * 2 : 8;
-			set->confs = scio_reallocarray(set->confs, set->cap, sizeof(*set->confs));
-		}
+		SCIO_ALLOC_GROW(set->confs, set->n + 1, set->cap);
 		at = set->n;
 		set->confs[set->n++] = c;
 	}

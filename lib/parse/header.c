@@ -103,7 +103,7 @@ section_heading(const char *s, const char **rest)
 		{scio_lex_date_heading, SEC_DATE},
 	};
 
-	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+	for (size_t i = 0; i < LEN(heads); i++) {
 		for (const char *const *w = heads[i].words; *w; w++) {
 			size_t n = strlen(*w);
 			const char *p = s + n;
@@ -392,7 +392,7 @@ find_title(const struct scio_page_text *pt, size_t start, size_t stop,
 		if (pt->lines[i].claim == SCIO_CLAIM_UNREAD && title_ok(&pt->lines[i]) &&
 		    matches_head(pt->lines[i].text, ht))
 			return (long)i;
-	for (size_t m = 0; m < sizeof(marks) / sizeof(marks[0]); m++)
+	for (size_t m = 0; m < LEN(marks); m++)
 		for (size_t i = start; i < stop; i++)
 			if (pt->lines[i].claim == SCIO_CLAIM_UNREAD &&
 			    (pt->lines[i].flags & marks[m]) && title_ok(&pt->lines[i]) &&

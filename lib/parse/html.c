@@ -178,10 +178,7 @@ new_block(struct scio_page_text *pt, size_t parent)
 {
 	struct scio_block *b;
 
-	if (pt->nblocks == pt->blockscap) {
-		pt->blockscap = pt->blockscap ? pt->blockscap * 2 : 32;
-		pt->blocks = scio_reallocarray(pt->blocks, pt->blockscap, sizeof(*pt->blocks));
-	}
+	SCIO_ALLOC_GROW(pt->blocks, pt->nblocks + 1, pt->blockscap);
 	b = &pt->blocks[pt->nblocks];
 	memset(b, 0, sizeof(*b));
 	b->parent = pt->nblocks ? parent : 0;
@@ -214,7 +211,7 @@ enum elem_kind {
 static const struct name_info *
 name_info(struct walk *w, const xmlChar *name)
 {
-	size_t h = ((size_t)name >> 4) % (sizeof(w->names) / sizeof(w->names[0]));
+	size_t h = ((size_t)name >> 4) % LEN(w->names);
 	struct name_info *ni = &w->names[h];
 	const char *n = (const char *)name;
 
@@ -252,10 +249,7 @@ flush_line(struct walk *w)
 	}
 	if (w->text.len == 0)
 		goto reset;
-	if (pt->nlines == pt->linescap) {
-		pt->linescap = pt->linescap ? pt->linescap * 2 : 64;
-		pt->lines = scio_reallocarray(pt->lines, pt->linescap, sizeof(*pt->lines));
-	}
+	SCIO_ALLOC_GROW(pt->lines, pt->nlines + 1, pt->linescap);
 	ln = &pt->lines[pt->nlines++];
 	ln->len = w->text.len;
 	ln->text = scio_strndup(w->text.s, w->text.len);
@@ -315,10 +309,7 @@ add_link(struct walk *w)
 		return;
 	scio_buf_grow(&w->linktext, 0);
 	scio_ws_collapse(w->linktext.s, w->linktext.len, &text);
-	if (pt->nlinks == pt->linkscap) {
-		pt->linkscap = pt->linkscap ? pt->linkscap * 2 : 32;
-		pt->links = scio_reallocarray(pt->links, pt->linkscap, sizeof(*pt->links));
-	}
+	SCIO_ALLOC_GROW(pt->links, pt->nlinks + 1, pt->linkscap);
 	lk = &pt->links[pt->nlinks++];
 	lk->href = w->href;
 	lk->text = scio_buf_take(&text);
@@ -368,10 +359,7 @@ attr(const xmlChar **attrs, const char *name)
 static void
 push(struct walk *w, unsigned char bits)
 {
-	if (w->depth == w->stackcap) {
-		w->stackcap = w->stackcap ? w->stackcap * 2 : 64;
-		w->stack = scio_reallocarray(w->stack, w->stackcap, sizeof(*w->stack));
-	}
+	SCIO_ALLOC_GROW(w->stack, w->depth + 1, w->stackcap);
 	w->stack[w->depth].bits = bits;
 	w->stack[w->depth].saved_block = w->cur_block;
 	w->depth++;

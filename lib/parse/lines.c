@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/parse/html.h"
 
 void
@@ -47,5 +48,5 @@ scio_claim_name(enum scio_claim c)
 		"label", "text", "item",
 	};
 
-	return (size_t)c < sizeof(names) / sizeof(names[0]) ? names[c] : "unread";
+	return (size_t)c < LEN(names) ? names[c] : "unread";
 }

@@ -73,10 +73,7 @@ add_para(struct scio_page *pg, const struct scio_line *ln, const char *s)
 		ln = NULL;	/* the tag moved things: look again */
 		lead = 0;
 	}
-	if (pg->nparas == pg->parascap) {
-		pg->parascap = pg->parascap ? pg->parascap * 2 : 32;
-		pg->paras = scio_reallocarray(pg->paras, pg->parascap, sizeof(*pg->paras));
-	}
+	SCIO_ALLOC_GROW(pg->paras, pg->nparas + 1, pg->parascap);
 	p = &pg->paras[pg->nparas++];
 	p->text = para;
 	p->lead = lead;
@@ -103,10 +100,7 @@ add_item(struct scio_page *pg, char *url, const char *title, const char *date)
 			free(url);
 			return;
 		}
-	if (pg->nitems == pg->itemscap) {
-		pg->itemscap = pg->itemscap ? pg->itemscap * 2 : 16;
-		pg->items = scio_reallocarray(pg->items, pg->itemscap, sizeof(*pg->items));
-	}
+	SCIO_ALLOC_GROW(pg->items, pg->nitems + 1, pg->itemscap);
 	pg->items[pg->nitems].url = url;
 	pg->items[pg->nitems].title = scio_strdup(title);
 	pg->items[pg->nitems].date = date ? scio_strndup(date, 10) : NULL;
@@ -432,7 +426,7 @@ scio_page_free(struct scio_page *pg)
 		&pg->zh_url, &pg->file,
 	};
 
-	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+	for (size_t i = 0; i < LEN(strs); i++)
 		/* cppcheck-suppress shadowVariable ; it misreads strs[] as two */
 		free(*strs[i]);
 	for (size_t i = 0; i < pg->nspeakers; i++)

@@ -62,9 +62,11 @@ cast_add(struct scio_cast *cast, const char *name, size_t n,
 	if (have >= 0)
 		return (size_t)have;
 	if (cast->n == cast->cap) {
-		cast->cap = cast->cap ? cast->cap * 2 : 16;
-		cast->sp = scio_reallocarray(cast->sp, cast->cap, sizeof(*cast->sp));
-		cast->person = scio_reallocarray(cast->person, cast->cap, sizeof(*cast->person));
+		/* two arrays side by side, of one capacity */
+		size_t cap = cast->cap;
+
+		SCIO_ALLOC_GROW(cast->sp, cast->n + 1, cap);
+		SCIO_ALLOC_GROW(cast->person, cast->n + 1, cast->cap);
 	}
 	i = cast->n++;
 	memset(&cast->sp[i], 0, sizeof(cast->sp[i]));
@@ -166,10 +168,7 @@ new_turn(struct scio_turns *ts, const struct scio_page *pg, const char *label, s
 {
 	struct scio_turn *t;
 
-	if (ts->n == ts->cap) {
-		ts->cap = ts->cap ? ts->cap * 2 : 32;
-		ts->t = scio_reallocarray(ts->t, ts->cap, sizeof(*ts->t));
-	}
+	SCIO_ALLOC_GROW(ts->t, ts->n + 1, ts->cap);
 	t = &ts->t[ts->n++];
 	memset(t, 0, sizeof(*t));
 	t->page = pg->pageno;

@@ -38,7 +38,7 @@ scio_filter_new(int flags)
 {
 	struct scio_filter *f = scio_calloc(1, sizeof(*f));
 
-	f->flags = flags & SCIO_MATCH_ICASE;
+	f->flags = flags & (SCIO_MATCH_ICASE | SCIO_MATCH_NO_JIT);
 	return f;
 }
 
@@ -171,7 +171,7 @@ scio_filter_compare(struct scio_filter *f, const char *field, const char *op,
 	v = strtod(number, &end);
 	if (*number == '\0' || *end != '\0' || errno != 0 || v != v)
 		return -1;
-	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+	for (size_t i = 0; i < LEN(ops); i++)
 		if (strcmp(op, ops[i].op) == 0) {
 			c = add_cond(f, ops[i].kind, field);
 			c->num = v;

@@ -290,11 +290,11 @@ grep_scanned(struct scio_grep *g, const struct scio_input *in)
 		return;
 	}
 	if (sel && g->o.mark && scio_filter_has_text(g->f)) {
-		json_t *rec = load_valid(in);
+		json_t *tree = load_valid(in);
 
-		add_marks(g, rec, NULL);
-		dump_to(&g->out, rec);
-		json_decref(rec);
+		add_marks(g, tree, NULL);
+		dump_to(&g->out, tree);
+		json_decref(tree);
 	} else {
 		scio_buf_reset(&g->out);
 		scio_buf_add(&g->out, in->line, in->len);

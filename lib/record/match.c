@@ -249,9 +249,9 @@ compile(struct scio_match *m, const char *pat, size_t len, uint32_t opts,
 		    (size_t)off, (const char *)msg);
 		return -1;
 	}
-	/* SCIO_NO_JIT: the interpreter only, for valgrind (which cannot
-	 * follow JIT code) and for checking the two agree. */
-	if (getenv("SCIO_NO_JIT") == NULL &&
+	/* SCIO_MATCH_NO_JIT: the interpreter only, for valgrind (which
+	 * cannot follow JIT code) and for checking the two agree. */
+	if (!(m->flags & SCIO_MATCH_NO_JIT) &&
 	    pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE) == 0) {
 		m->jit = pcre2_jit_stack_create((size_t)32 * 1024,
 		    (size_t)1024 * 1024, NULL);

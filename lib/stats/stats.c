@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/diag.h"
 #include "scio/stats/stats.h"
 #include "scio/base/strmap.h"
@@ -134,10 +135,7 @@ group_of(struct scio_stats *s, const struct scio_frec *r, const json_t *people)
 	idx = scio_strmap_get(&s->map, s->key.s);
 	if (idx)
 		return &s->g[(uintptr_t)idx - 1];
-	if (s->ng == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->g = scio_reallocarray(s->g, s->cap, sizeof(*s->g));
-	}
+	SCIO_ALLOC_GROW(s->g, s->ng + 1, s->cap);
 	g = &s->g[s->ng++];
 	memset(g, 0, sizeof(*g));
 	g->key = scio_strdup(s->key.s);
@@ -449,10 +447,7 @@ add_group_row(struct scio_stab *t, const struct scio_stats *s,
 	const char *p = g->key;
 	size_t k;
 
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->rows = scio_reallocarray(t->rows, t->cap, sizeof(*t->rows));
-	}
+	SCIO_ALLOC_GROW(t->rows, t->nrows + 1, t->cap);
 	row = &t->rows[t->nrows++];
 	memset(row, 0, sizeof(*row));
 	row->text = scio_calloc(t->ncol, sizeof(*row->text));
@@ -521,7 +516,7 @@ scio_stats_free(struct scio_stats *s)
 		scio_ssum_free(s->sum);
 	struct scio_buf *bufs[] = {&s->key, &s->val, &s->text, &s->doc,
 	    &s->role, &s->speaker, &s->tmp, &s->why};
-	for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); i++)
+	for (size_t i = 0; i < LEN(bufs); i++)
 		scio_buf_free(bufs[i]);
 	free(s);
 }

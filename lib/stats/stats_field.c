@@ -3,6 +3,7 @@
  * conference's first page; and the names its options take. */
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/stats/stats.h"
 #include "scio/base/text.h"
 #include "scio/base/width.h"
@@ -19,7 +20,7 @@ static const char *const count_names[] = {
 int
 scio_stats_count_from_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof(count_names) / sizeof(count_names[0]); i++)
+	for (size_t i = 0; i < LEN(count_names); i++)
 		if (strcmp(name, count_names[i]) == 0)
 			return (int)i;
 	return -1;
@@ -53,7 +54,7 @@ static const char *const sfmt_names[] = {
 int
 scio_sfmt_from_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof(sfmt_names) / sizeof(sfmt_names[0]); i++)
+	for (size_t i = 0; i < LEN(sfmt_names); i++)
 		if (strcmp(name, sfmt_names[i]) == 0)
 			return (int)i;
 	return -1;

@@ -8,6 +8,7 @@
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/jwrite.h"
+#include "scio/base/text.h"
 #include "scio/fmt/fmt.h"
 #include "scio/stats/stats.h"
 #include "scio/base/width.h"
@@ -83,7 +84,7 @@ human_cell(const struct scio_stab *t, size_t row, size_t col,
 	for (size_t i = start; i < out->len; i++)
 		if (out->s[i] == '\n' || out->s[i] == '\t' || out->s[i] == '\r')
 			out->s[i] = ' ';
-	scio_fmt_defang(&tmp, out->s + start, out->len - start, 0);
+	scio_text_defang(&tmp, out->s + start, out->len - start, 0);
 	out->len = start;
 	scio_buf_add(out, tmp.s, tmp.len);
 	scio_buf_free(&tmp);
@@ -213,11 +214,14 @@ write_rows(const struct scio_stab *t, const struct scio_sout_opts *o)
 	struct scio_fmt_opts fo = {0};
 	struct scio_buf b = {0};
 	struct scio_fmt *f;
+	const char **cols = scio_reallocarray(NULL, t->ncol, sizeof(*cols));
 
+	for (size_t k = 0; k < t->ncol; k++)
+		cols[k] = t->names[k];
 	fo.kind = o->fmt == SCIO_SF_CSV ? SCIO_FMT_CSV : SCIO_FMT_TSV;
 	fo.header = o->header;
 	fo.defang = o->defang;
-	fo.fields = t->names;
+	fo.fields = cols;
 	fo.nfields = t->ncol;
 	f = scio_fmt_new(&fo);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -237,6 +241,7 @@ write_rows(const struct scio_stab *t, const struct scio_sout_opts *o)
 	}
 	scio_fmt_finish(f);
 	scio_buf_free(&b);
+	free(cols);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/stats/stats.h"
 #include "scio/base/strmap.h"
 
@@ -62,10 +63,7 @@ conf_of(struct scio_ssum *m, const struct scio_frec *r)
 	idx = scio_strmap_get(&m->map, m->doc.s);
 	if (idx)
 		return &m->c[(uintptr_t)idx - 1];
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 64;
-		m->c = scio_reallocarray(m->c, m->cap, sizeof(*m->c));
-	}
+	SCIO_ALLOC_GROW(m->c, m->n + 1, m->cap);
 	c = &m->c[m->n++];
 	memset(c, 0, sizeof(*c));
 	scio_strmap_put(&m->map, m->doc.s, (void *)(uintptr_t)m->n);
@@ -164,10 +162,7 @@ add_row(struct scio_stab *t, struct conf *c)
 	struct scio_srow *row;
 	struct scio_buf b = {0};
 
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->rows = scio_reallocarray(t->rows, t->cap, sizeof(*t->rows));
-	}
+	SCIO_ALLOC_GROW(t->rows, t->nrows + 1, t->cap);
 	row = &t->rows[t->nrows++];
 	memset(row, 0, sizeof(*row));
 	row->text = scio_calloc(t->ncol, sizeof(*row->text));
@@ -203,7 +198,7 @@ scio_ssum_table(struct scio_ssum *m, long top)
 	size_t n = m->n;
 
 	t->title = scio_strdup("questions by conference");
-	t->ncol = sizeof(columns) / sizeof(columns[0]);
+	t->ncol = LEN(columns);
 	t->names = scio_calloc(t->ncol, sizeof(*t->names));
 	t->kind = scio_calloc(t->ncol, sizeof(*t->kind));
 	for (size_t i = 0; i < t->ncol; i++) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/charset.h"
 #include "scio/fetch/paginate.h"
 #include "scio/fetch/progress.h"
@@ -186,7 +187,7 @@ test_progress_bytes(void)
 	};
 	char out[32];
 
-	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+	for (size_t i = 0; i < LEN(t); i++) {
 		scio_progress_bytes(out, sizeof(out), t[i].n);
 		CHECK_STR(out, t[i].want, "progress bytes in units, never 0.0 MB");
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "scio/base/alloc.h"
 #include "scio/fmt/fmt.h"
 #include "scio/fmt/template.h"
 #include "scio/base/width.h"
@@ -55,7 +56,7 @@ test_width(void)
 		    0xAC00, 0x300, 0x1100, 0x20000, 0x1F600, 0xE9, 0x2014};
 		int same = 1;
 
-		for (size_t i = 0; i < sizeof(sample) / sizeof(sample[0]); i++)
+		for (size_t i = 0; i < LEN(sample); i++)
 			if (wcwidth((wchar_t)sample[i]) != scio_cp_width(sample[i]))
 				same = 0;
 		CHECK(same, "the width table agrees with glibc's wcwidth on a sample");

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/jscan.h"
 #include "check.h"
 
@@ -176,7 +177,7 @@ test_edges(void)
 {
 	char what[200];
 
-	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+	for (size_t i = 0; i < LEN(edges); i++) {
 		const struct edge *e = &edges[i];
 		int got = scan(e->line, e->len);
 
@@ -204,7 +205,7 @@ test_depth(void)
 	};
 	char what[120];
 
-	for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++) {
+	for (size_t i = 0; i < LEN(d); i++) {
 		size_t len;
 		char *s = nested(d[i].arrays, d[i].inner, &len);
 
@@ -302,7 +303,7 @@ gen_string_body(struct scio_buf *b)
 	int n = (int)rnd(12);
 
 	for (int i = 0; i < n; i++)
-		scio_buf_adds(b, bits[rnd(sizeof(bits) / sizeof(bits[0]))]);
+		scio_buf_adds(b, bits[rnd(LEN(bits))]);
 }
 
 static void gen_value(struct scio_buf *b, int depth);
@@ -322,7 +323,7 @@ gen_object(struct scio_buf *b, int depth, int members)
 		if (rnd(4) == 0)
 			scio_buf_addc(b, ' ');
 		scio_buf_addc(b, '"');
-		scio_buf_adds(b, keys[rnd(sizeof(keys) / sizeof(keys[0]))]);
+		scio_buf_adds(b, keys[rnd(LEN(keys))]);
 		scio_buf_adds(b, rnd(5) ? "\":" : "\" : ");
 		gen_value(b, depth + 1);
 	}
@@ -346,7 +347,7 @@ gen_value(struct scio_buf *b, int depth)
 		scio_buf_addc(b, '"');
 		break;
 	case 3:
-		scio_buf_adds(b, nums[rnd(sizeof(nums) / sizeof(nums[0]))]);
+		scio_buf_adds(b, nums[rnd(LEN(nums))]);
 		break;
 	case 4:
 		scio_buf_adds(b, rnd(3) == 0 ? "true" : rnd(2) ? "false" : "null");
@@ -394,7 +395,7 @@ mutate(struct scio_buf *b)
 	case 3:		/* insert a piece */
 	case 4:
 		scio_buf_add(&t, b->s, at);
-		add_piece(&t, pieces[rnd(sizeof(pieces) / sizeof(pieces[0]))]);
+		add_piece(&t, pieces[rnd(LEN(pieces))]);
 		scio_buf_add(&t, b->s + at, b->len - at);
 		scio_buf_reset(b);
 		scio_buf_add(b, t.s, t.len);
@@ -507,13 +508,13 @@ test_differential(void)
 {
 	struct scio_buf b = {0};
 	int shown = 0, bad, accepted;
-	int n_seed = (int)(sizeof(seeds) / sizeof(seeds[0]));
+	int n_seed = (int)LEN(seeds);
 	char what[160];
 
 	bad = 0;
 	for (int i = 0; i < n_seed; i++)
 		bad += differ("seed", seeds[i], strlen(seeds[i]), &shown);
-	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
+	for (size_t i = 0; i < LEN(edges); i++)
 		bad += differ("edge", edges[i].line, edges[i].len, &shown);
 	CHECK(bad == 0, "seeds and edge cases: same verdict and values as jansson");
 

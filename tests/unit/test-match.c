@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/jscan.h"
 #include "scio/record/match.h"
 #include "check.h"
@@ -100,9 +101,9 @@ gen(struct scio_buf *b)
 
 	for (int i = 0; i < n; i++) {
 		if (escapes)
-			scio_buf_adds(b, bits[rnd(sizeof(bits) / sizeof(bits[0]))]);
+			scio_buf_adds(b, bits[rnd(LEN(bits))]);
 		else
-			scio_buf_adds(b, plain[rnd(sizeof(plain) / sizeof(plain[0]))]);
+			scio_buf_adds(b, plain[rnd(LEN(plain))]);
 	}
 }
 
@@ -125,7 +126,7 @@ test_prefilter_exact(void)
 	struct scio_jerr err;
 	char what[200];
 
-	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+	for (size_t c = 0; c < LEN(cases); c++) {
 		const char *pats[1] = { cases[c].pat };
 		struct scio_match *m = scio_match_new(pats, 1, cases[c].flags, "-e");
 		int wrong = 0, hits = 0, skipped = 0;

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "scio/base/alloc.h"
 #include "scio/base/jwrite.h"
 #include "scio/parse/label.h"
 #include "scio/parse/page.h"
@@ -93,7 +94,7 @@ test_roles_from_flow(void)
 		{2, "It will fall.", 0},
 	};
 
-	scio_roles_decide(sp, 4, t, sizeof(t) / sizeof(t[0]));
+	scio_roles_decide(sp, 4, t, LEN(t));
 	CHECK(strcmp(sp[0].role, "chair") == 0, "who opens and calls the questions chairs");
 	CHECK(strcmp(sp[1].role, "media") == 0, "an outlet no list knows asks and is answered: media");
 	CHECK(strcmp(sp[2].role, "official") == 0, "who answers is an official");

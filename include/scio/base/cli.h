@@ -21,6 +21,13 @@ void scio_cli_stdfds(void);
  * (UTF-8 aware where the environment says so) and stdout's buffering. */
 void scio_cli_init(int argc, char **argv);
 
+/* --help: prints the program's usage text on stdout and exits 0 (checked:
+ * a failed write exits 2).  Every program's text has one shape, in the
+ * order of its man page: "Usage: " and the SYNOPSIS lines ("  or:  " before
+ * each further one), a description, the options as OPTIONS lists them,
+ * "Examples:", "Exit status:" and "See also:". */
+void scio_cli_help(const char *text) SCIO_NORETURN;
+
 /* Prints "PROG (scio-tools) VERSION" on stdout and exits 0 (checked). */
 void scio_cli_version(void);
 

@@ -26,11 +26,19 @@ enum scio_db_mode {
 	SCIO_DB_QUERY,		/* sql: opened read-only, writes refused */
 };
 
+/* What the program read from its environment for scio_db_path (each
+ * NULL when unset): the library reads no environment variable. */
+struct scio_db_env {
+	const char *scio_db;		/* SCIO_DB */
+	const char *xdg_data_home;	/* XDG_DATA_HOME */
+	const char *home;		/* HOME */
+};
+
 /* The database path: path if given, else $SCIO_DB, else
  * $XDG_DATA_HOME/scio/scio.db, else ~/.local/share/scio/scio.db. A new
  * string the caller frees; *deflt is set when the path is the default
  * (its directory may then be created). */
-char *scio_db_path(const char *path, int *deflt);
+char *scio_db_path(const char *path, const struct scio_db_env *env, int *deflt);
 
 /* Opens the archive at path, checking it is one and not from a newer
  * version; creates the schema in a new file (mode WRITE). Ends the

@@ -84,7 +84,4 @@ void scio_http_stats(const struct scio_http *h, struct scio_http_stats *s);
 
 void scio_http_free(struct scio_http *h);
 
-/* The time now as RFC 3339 UTC ("2024-07-22T10:00:00Z") into out. */
-void scio_utc_now(char out[32]);
-
 #endif

@@ -20,8 +20,10 @@ struct scio_progress_counts {
 
 struct scio_progress;
 
-/* quiet: no line, notices or summary at all (-q). */
-struct scio_progress *scio_progress_new(int quiet);
+/* quiet: no line, notices or summary at all (-q); term: the TERM the
+ * program was given, or NULL (unset, empty or "dumb": no line redrawn in
+ * place). */
+struct scio_progress *scio_progress_new(int quiet, const char *term);
 
 /* Whether a line is drawn at all: counting for it can be skipped. */
 int scio_progress_live(const struct scio_progress *p);

@@ -6,13 +6,15 @@
 
 #include "scio/base/alloc.h"
 
-/* One page as last delivered. Strings may be NULL. */
+/* One page as last delivered. Strings may be NULL (url never is); the
+ * entry does not own them: an entry the state holds is lent read-only,
+ * and one given to scio_state_put is copied. */
 struct scio_state_entry {
-	char *url;
-	char *etag;
-	char *last_modified;
-	char *hash;		/* of the body as served, "fnv1a64:HEX" */
-	char *fetched_at;	/* RFC 3339 UTC */
+	const char *url;
+	const char *etag;
+	const char *last_modified;
+	const char *hash;	/* of the body as served, "fnv1a64:HEX" */
+	const char *fetched_at;	/* RFC 3339 UTC */
 	long pages;		/* page 1 of a paginated page: pages known, else 0 */
 };
 
@@ -38,6 +40,9 @@ int scio_state_write(struct scio_state *st, FILE *fp);
 /* The entry for url, or NULL. Borrowed. */
 const struct scio_state_entry *scio_state_get(struct scio_state *st,
     const char *url);
+
+/* A copy of e and its strings in one allocation, freed with free(). */
+struct scio_state_entry *scio_state_entry_dup(const struct scio_state_entry *e);
 
 /* Records e (copied) as the entry for e->url, in memory. */
 void scio_state_put(struct scio_state *st, const struct scio_state_entry *e);

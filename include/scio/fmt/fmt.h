@@ -54,7 +54,7 @@ struct scio_fmt_opts {
 	size_t width;		/* text: columns to wrap to; 0 = no wrapping */
 	int colour;		/* text: use terminal colour and bold */
 	int header;		/* csv, tsv: write the header row */
-	char **fields;		/* csv, tsv: the columns, in order */
+	const char *const *fields; /* csv, tsv: the columns, in order */
 	size_t nfields;
 	const char *template;	/* -t: the template's source */
 	int bom;		/* csv, tsv: start with a UTF-8 byte order mark */
@@ -93,8 +93,9 @@ void scio_fmt_file(struct scio_fmt *f, const char *path, struct scio_xgroup *by)
 
 /* Splits LIST (comma-separated, written into) into o->fields, each name
  * checked against the schema (+NAME for one outside it): a bad list ends
- * the program with a usage error. */
-void scio_fmt_fields(struct scio_fmt_opts *o, char *list);
+ * the program with a usage error. Returns the array, which the caller
+ * frees. */
+const char **scio_fmt_fields(struct scio_fmt_opts *o, char *list);
 
 /* Ends the output (closing groups, the page, ...) and frees f. */
 void scio_fmt_finish(struct scio_fmt *f);

@@ -14,7 +14,8 @@
 
 struct scio_filter;
 
-/* A new filter; flags (SCIO_MATCH_ICASE) apply to every condition. */
+/* A new filter; flags (SCIO_MATCH_ICASE, SCIO_MATCH_NO_JIT) apply to every
+ * condition. */
 struct scio_filter *scio_filter_new(int flags);
 
 void scio_filter_free(struct scio_filter *f);

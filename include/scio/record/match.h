@@ -16,6 +16,9 @@ enum scio_match_flags {
 	SCIO_MATCH_ICASE = 2,	/* Unicode case folding (-i) */
 	SCIO_MATCH_WORD = 4,	/* only whole words (-w) */
 	SCIO_MATCH_WHOLE = 8,	/* the whole value must match (field equality) */
+	SCIO_MATCH_NO_JIT = 16,	/* PCRE2's interpreter only: what a program
+				 * given SCIO_NO_JIT asks for (valgrind cannot
+				 * follow JIT code) */
 };
 
 struct scio_match;
