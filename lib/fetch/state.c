@@ -62,6 +62,7 @@ entry_free(struct scio_state_entry *e)
 	free(e->last_modified);
 	free(e->hash);
 	free(e->fetched_at);
+	free(e->robots);
 	free(e);
 }
 
@@ -143,6 +144,7 @@ scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why)
 			e.last_modified = (char *)field(o, "last_modified");
 			e.hash = (char *)field(o, "hash");
 			e.fetched_at = (char *)field(o, "fetched_at");
+			e.robots = (char *)field(o, "robots");
 			e.pages = (long)json_integer_value(json_object_get(o, "pages"));
 			if (e.pages < 0)
 				e.pages = 0;
@@ -239,6 +241,7 @@ scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 	c->hash = dup_or_null(e->hash);
 	c->fetched_at = dup_or_null(e->fetched_at);
 	c->pages = e->pages;
+	c->robots = dup_or_null(e->robots);
 	i = (uintptr_t)scio_strmap_get(&st->index, c->url);
 	if (i != 0) {
 		entry_free(st->v[i - 1]);
@@ -299,6 +302,8 @@ scio_state_write(struct scio_state *st, FILE *fp)
 		json_object_set_new(o, "fetched_at", str_or_null(e->fetched_at));
 		if (e->pages > 0)
 			json_object_set_new(o, "pages", json_integer(e->pages));
+		if (e->robots != NULL)
+			json_object_set_new(o, "robots", str_or_null(e->robots));
 		rc = json_dump_callback(o, dump, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(o);
 		if (rc != 0 || fputc('\n', fp) == EOF)
