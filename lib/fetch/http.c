@@ -717,6 +717,8 @@ scio_http_next(struct scio_http *h)
 			continue;
 		/* Retries queued by reap may be due soon: wake for them. */
 		wake = start_eligible(h);
+		if (h->done != NULL)	/* refused by robots.txt just now */
+			continue;
 		tmo = wake < 0 ? 1000 : ms(wake);
 		if (tmo > 1000)
 			tmo = 1000;
