@@ -23,7 +23,7 @@ while [ $i -le $N ]; do
 done >"$dir/urls"
 
 bench_line "scio-fetch: $N pages, server answering after $(awk "BEGIN{print $DELAY*1000}") ms each"
-bench_run "scio-fetch -j $JOBS --per-host $JOBS" scio-fetch -q -j $JOBS --per-host $JOBS -i "$dir/urls"
+bench_run "scio-fetch -j $JOBS --per-host $JOBS" scio-fetch -q --wait 0 -j $JOBS --per-host $JOBS -i "$dir/urls"
 fetch=$SECS
 fetch_kb=$PEAK_KB
 got=$(wc -l <"$BENCH_OUT/scio-fetch -j $JOBS --per-host $JOBS.out")

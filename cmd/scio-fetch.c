@@ -16,6 +16,7 @@
 #include "scio/base/numarg.h"
 #include "scio/base/out.h"
 #include "scio/fetch/progress.h"
+#include "scio/fetch/robots.h"
 #include "scio/fetch/state.h"
 #include "scio/base/text.h"
 #include "scio/base/url.h"
@@ -47,9 +48,18 @@ static const char usage_text[] =
 	    "Politeness:\n"
 	    "  -j, --jobs=N             transfers at once overall (default 4)\n"
 	    "      --per-host=N         transfers at once to one host (default 2)\n"
-	    "  -w, --wait=SECONDS       wait between requests to one host (default 0)\n"
-	    "      --random-wait        wait 0.5 to 1.5 times --wait\n"
+	    "  -w, --wait=SECONDS       wait between requests to one host (default 1;\n"
+	    "                           0 for none)\n"
+	    "      --random-wait        wait 0.5 to 1.5 times --wait (the default)\n"
+	    "      --no-random-wait     wait exactly --wait\n"
 	    "  -A, --user-agent=STRING  User-Agent (default scio-fetch/" SCIO_VERSION " (scio-tools))\n"
+	    "      --from=EMAIL         a contact address for the site's operators: sent\n"
+	    "                           as From: and added to the User-Agent as\n"
+	    "                           +mailto:EMAIL\n"
+	    "      --no-robots          do not read robots.txt (for sites you run); by\n"
+	    "                           default each host's robots.txt is read first, a\n"
+	    "                           URL it disallows is not fetched (a failed URL),\n"
+	    "                           and its Crawl-delay is a floor under --wait\n"
 	    "Failures:\n"
 	    "      --retries=N          retries after a transient failure (default 3)\n"
 	    "      --retry-unreachable  retry DNS failures and refused connections too\n"
@@ -91,6 +101,7 @@ enum {
 	OPT_MAX_RETRY_DELAY, OPT_CONNECT_TIMEOUT, OPT_LOW_SPEED_LIMIT,
 	OPT_LOW_SPEED_TIME, OPT_MAX_BYTES, OPT_MAX_REDIRS, OPT_NO_FOLLOW,
 	OPT_PAGES, OPT_MAX_PAGES, OPT_STATE, OPT_RETRY_UNREACHABLE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
+	OPT_NO_RANDOM_WAIT, OPT_FROM, OPT_NO_ROBOTS,
 };
 
 static const struct option longopts[] = {
@@ -103,7 +114,10 @@ static const struct option longopts[] = {
 	{"per-host", required_argument, NULL, OPT_PER_HOST},
 	{"wait", required_argument, NULL, 'w'},
 	{"random-wait", no_argument, NULL, OPT_RANDOM_WAIT},
+	{"no-random-wait", no_argument, NULL, OPT_NO_RANDOM_WAIT},
 	{"user-agent", required_argument, NULL, 'A'},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"no-robots", no_argument, NULL, OPT_NO_ROBOTS},
 	{"retries", required_argument, NULL, OPT_RETRIES},
 	{"retry-unreachable", no_argument, NULL, OPT_RETRY_UNREACHABLE},
 	{"retry-delay", required_argument, NULL, OPT_RETRY_DELAY},
@@ -297,6 +311,7 @@ count(const struct scio_http *h, const struct watch *w,
 	    (w->crawl != NULL ? scio_crawl_waiting(w->crawl) : 0);
 	c->unchanged = s.unchanged;
 	c->failed = s.failed;
+	c->disallowed = s.disallowed;
 	c->bytes = s.bytes;
 	c->elapsed = s.elapsed;
 	c->url = s.url;
@@ -330,15 +345,16 @@ main(int argc, char **argv)
 		.max_retry_delay = 60, .connect_timeout = 10, .timeout = 60,
 		.low_speed_limit = 100, .low_speed_time = 30,
 		.max_bytes = 16LL << 20, .max_redirs = 5,
+		.wait = 1, .random_wait = 1,
 		.user_agent = "scio-fetch/" SCIO_VERSION " (scio-tools)",
 	};
 	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1,
 	    .max_pages = 200, .checkpoint = 1 };
 	const char *base = DEFAULT_BASE, *state_path = NULL, *save_dir = NULL;
-	const char *warc_path = NULL;
-	char **inputs = NULL, *check;
+	const char *warc_path = NULL, *from = NULL;
+	char **inputs = NULL, *check, *ua = NULL;
 	size_t ninputs = 0;
-	int quiet = 0, ch;
+	int quiet = 0, robots = 1, ch;
 	struct watch watch = {0};
 	struct scio_progress_counts counts;
 	struct scio_http *http;
@@ -362,7 +378,10 @@ main(int argc, char **argv)
 		case OPT_PER_HOST: ho.per_host = scio_arg_long("--per-host", optarg, 1, 1000); break;
 		case 'w': ho.wait = scio_arg_seconds("--wait", optarg); break;
 		case OPT_RANDOM_WAIT: ho.random_wait = 1; break;
+		case OPT_NO_RANDOM_WAIT: ho.random_wait = 0; break;
 		case 'A': ho.user_agent = optarg; break;
+		case OPT_FROM: from = optarg; break;
+		case OPT_NO_ROBOTS: robots = 0; break;
 		case OPT_RETRIES: ho.retries = scio_arg_long("--retries", optarg, 0, 100); break;
 		case OPT_RETRY_UNREACHABLE: ho.retry_unreachable = 1; break;
 		case OPT_RETRY_DELAY: ho.retry_delay = scio_arg_seconds("--retry-delay", optarg); break;
@@ -388,6 +407,12 @@ main(int argc, char **argv)
 	if (check == NULL)
 		scio_usage_error("invalid --base URL: '%s'", base);
 	free(check);
+	if (from != NULL && !scio_contact_valid(from))
+		scio_usage_error("invalid --from address: '%s' (an address "
+		    "such as name@example.org)", from);
+	if (from != NULL)
+		ho.user_agent = ua = scio_contact_user_agent(ho.user_agent, from);
+	ho.from = from;
 	if (state_path != NULL) {
 		co.state = scio_state_open(state_path);
 		scio_out_resume(scio_state_output_size(co.state, STDOUT_FILENO));
@@ -399,6 +424,8 @@ main(int argc, char **argv)
 		ho.warc = scio_warc_open(warc_path);
 	if (co.state != NULL && ho.warc != NULL)
 		scio_state_presave(co.state, sync_warc, ho.warc);
+	if (robots)
+		ho.robots = scio_robots_new("scio-fetch", co.state);
 	co.window = ho.jobs * 4;
 	ho.stop = &got_signal;
 	catch_signals();
@@ -481,6 +508,8 @@ main(int argc, char **argv)
 	scio_warc_close(ho.warc);
 	scio_crawl_free(crawl);
 	scio_http_free(http);
+	scio_robots_free(ho.robots);
+	free(ua);
 	free(inputs);
 	scio_buf_free(&group);
 	scio_out_close();

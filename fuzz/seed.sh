@@ -63,6 +63,18 @@ state)
 	seed '{"scio_fetch_state":2}
 '
 	;;
+robots)
+	# a path, NUL, a robots.txt (a printf format: %% for a %)
+	for p in / /pressroom/ /pressroom/2024-07/22/content_11110001_2.htm '/a?b=c' '/caf%C3%A9/x' '/~u/'; do
+		for r in 'User-agent: *\nDisallow: /pressroom/\nAllow: /pressroom/2024*\n' \
+			'User-agent: scio-fetch\nDisallow: /*_2.htm$\nCrawl-delay: 2\n\nUser-agent: *\nDisallow: /\n' \
+			'user-agent: *\r\ndisallow: /%%7Eu/\r\nallow: /caf\303\251/\r\n' \
+			'# nothing\nSitemap: http://h/s.xml\n' ''; do
+			n=$((n + 1))
+			printf "%s\000$r" "$p" >"$dir/seed-$n"
+		done
+	done
+	;;
 http)
 	for f in $(find "$fx/fetch/site" -name '*.htm*' | sort | head -n 20); do
 		for ct in 'text/html; charset=utf-8' 'text/html; charset="GBK"' 'text/html' 'text/html;charset=gb2312;q=1'; do

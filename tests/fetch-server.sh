@@ -24,7 +24,7 @@ fetch_server_start() {
 	PORT=$(cat "$srv/port")
 	[ -n "$PORT" ] || { echo "test server did not start" >&2; cat "$srv/err" >&2; exit 1; }
 	U=http://127.0.0.1:$PORT
-	FAST="--retries 2 --retry-delay 0.05 --timeout 30 --connect-timeout 10 -q"
+	FAST="--wait 0 --retries 2 --retry-delay 0.05 --timeout 30 --connect-timeout 10 -q"
 	export SITE SRVLOG U FAST
 }
 

@@ -179,7 +179,7 @@ def trial(k, rng, work, confs, port, stats):
     with open(os.path.join(d, "urls.txt"), "w") as f:
         for u, _ in confs:
             f.write(base + u + "\n")
-    cmd = ["scio-fetch", "-q", "--state", "seen", "--warc", "crawl.warc",
+    cmd = ["scio-fetch", "-q", "--wait", "0", "--state", "seen", "--warc", "crawl.warc",
            "--checkpoint", rng.choice(["0", "0.05", "1"]), "-j", "3",
            "--retries", "0", "-i", "urls.txt"]
     for run in range(1, 60):

@@ -68,6 +68,7 @@ class Handler(BaseHTTPRequestHandler):
                     "ua": self.headers.get("User-Agent"),
                     "inm": self.headers.get("If-None-Match"),
                     "ims": self.headers.get("If-Modified-Since"),
+                    "from": self.headers.get("From"),
                 }) + "\n")
         if self.server.delay:
             time.sleep(self.server.delay)
@@ -82,6 +83,17 @@ class Handler(BaseHTTPRequestHandler):
         full = os.path.join(self.server.root, rel)
         if path.endswith("/") and os.path.isdir(full):
             full = os.path.join(full, "index.html")
+        # FILE.status beside a path (a test's robots.txt, say) answers
+        # for it: "CODE [LOCATION]", or "reset" for a connection cut short.
+        if not rel.startswith("..") and os.path.isfile(full + ".status"):
+            with open(full + ".status") as f:
+                status = f.read().split()
+            if status[0] == "reset":
+                return self.reset()
+            headers = [("Location", status[1])] if len(status) > 1 else []
+            return self.send_body(int(status[0]),
+                                  page("Status " + status[0], "<p>As asked.</p>"),
+                                  headers=headers)
         if rel.startswith("..") or not os.path.isfile(full):
             return self.send_body(404, page("Not found", "<p>No such page.</p>"))
         with open(full, "rb") as f:
@@ -118,6 +130,18 @@ class Handler(BaseHTTPRequestHandler):
         text = "<p>Invented briefing text for the benchmark.</p>\n" * 120
         self.send_body(200, page("Bench " + name, text))
 
+    def reset(self):
+        """Half a body, then the connection reset."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "5000")
+        self.end_headers()
+        self.wfile.write(b"<html><body>" + b"x" * 100)
+        self.wfile.flush()
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                   struct.pack("ii", 1, 0))
+        self.close_connection = True
+
     def fault(self, name, q):
         key = name + "?" + q.get("id", "")
         if name == "flaky":
@@ -152,16 +176,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(float(q.get("secs", "5")))
             return self.send_body(200, page("Late", "<p>Too late.</p>"))
         if name == "reset":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "5000")
-            self.end_headers()
-            self.wfile.write(b"<html><body>" + b"x" * 100)
-            self.wfile.flush()
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
-                                       struct.pack("ii", 1, 0))
-            self.close_connection = True
-            return
+            return self.reset()
         if name == "chunked-truncated":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -84,6 +84,20 @@ test_expect_success 'the first run archives every listed conference, silently' '
 	grep -q "Z ok: 4 listed, 7 pages new, $(wc -l <want) turns to turns-" d/scio-nightly.log
 '
 
+test_expect_success '-f EMAIL (or SCIO_FROM) goes to every scio-fetch as --from; a bad one is a usage error' '
+	mkdir bin &&
+	printf "#!/bin/sh\\necho \"\$*\" >>\"%s/args\"\\nexec \"%s/scio-fetch\" --wait 0 \"\$@\"\\n" "$PWD" "$SCIO_BIN" >bin/scio-fetch &&
+	chmod +x bin/scio-fetch &&
+	PATH=$PWD/bin:$PATH "$NIGHTLY" -b "$SITE" -d d -f data-desk@example.org >out 2>err &&
+	test "$(grep -c -e "--from data-desk@example.org" args)" = 2 &&
+	: >args &&
+	SCIO_FROM=night@example.org PATH=$PWD/bin:$PATH "$NIGHTLY" -b "$SITE" -d d >out 2>err &&
+	test "$(grep -c -e "--from night@example.org" args)" -ge 1 &&
+	test_expect_code 2 "$NIGHTLY" -b "$SITE" -d d -f "not an address" >out 2>err &&
+	grep -q "^scio-nightly: invalid contact address: .not an address." err &&
+	"$NIGHTLY" --help >out && grep -q "^  -f EMAIL " out
+'
+
 test_expect_success 'scio-grep and scio-fmt read the archive as it is, gzip and all' '
 	nightly && zcat d/archive/turns-*.jsonl.gz >plain.jsonl &&
 	scio-grep --role media plain.jsonl >want && test -s want &&

@@ -20,6 +20,10 @@
 struct host {
 	long active;
 	double next_ok;		/* no request starts before this */
+	double last_start;	/* when the last request started */
+	int robots;		/* 0 not asked, 1 asked, 2 rules known */
+	const struct scio_robots_rules *rules;	/* owned by o.robots */
+	double crawl_delay;	/* the rules' Crawl-delay, or 0 */
 };
 
 struct job {
@@ -28,6 +32,7 @@ struct job {
 	void *data;
 	struct host *host;
 	int is_file;
+	int robots;		/* the host's robots.txt, not a page */
 	long attempt;
 	double not_before;
 	CURL *easy;
@@ -106,6 +111,24 @@ enqueue(struct scio_http *h, struct job *j)
 	*pp = j;
 }
 
+/* Queues the robots.txt of url's host ahead of its pages, which wait
+ * for it (start_eligible); it is not one of the URLs added. */
+static void
+ask_robots(struct scio_http *h, struct host *ho, const char *url)
+{
+	struct job *j = scio_calloc(1, sizeof(*j));
+	const char *etag, *lm;
+
+	j->url = scio_robots_url(h->o.robots, url, &etag, &lm);
+	j->etag = etag ? scio_strdup(etag) : NULL;
+	j->last_modified = lm ? scio_strdup(lm) : NULL;
+	j->robots = 1;
+	j->seq = h->seq++;
+	j->host = ho;
+	ho->robots = 1;
+	enqueue(h, j);
+}
+
 void
 scio_http_add(struct scio_http *h, const char *url, const char *etag,
     const char *last_modified, unsigned long long prio, void *data)
@@ -122,6 +145,8 @@ scio_http_add(struct scio_http *h, const char *url, const char *etag,
 	j->host = host_of(h, url);
 	j->is_file = scheme != NULL && strcmp(scheme, "file") == 0;
 	free(scheme);
+	if (h->o.robots != NULL && !j->is_file && j->host->robots == 0)
+		ask_robots(h, j->host, url);
 	enqueue(h, j);
 	h->pending++;
 }
@@ -139,6 +164,9 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	size_t len = size * n;
 
 	if (j->max_bytes > 0 && j->body.len + len > (size_t)j->max_bytes) {
+		/* a robots.txt is read up to the limit, the rest ignored */
+		if (j->robots)
+			scio_buf_add(&j->body, p, (size_t)j->max_bytes - j->body.len);
 		j->too_big = 1;
 		return 0;	/* makes libcurl stop with CURLE_WRITE_ERROR */
 	}
@@ -189,7 +217,7 @@ start(struct scio_http *h, struct job *j)
 	if (e == NULL)
 		scio_die(SCIO_EXIT_ERROR, "cannot initialise libcurl");
 	j->easy = e;
-	j->max_bytes = h->o.max_bytes;
+	j->max_bytes = j->robots ? SCIO_ROBOTS_MAX_BYTES : h->o.max_bytes;
 	j->too_big = 0;
 	j->err[0] = '\0';
 	scio_buf_reset(&j->body);
@@ -213,18 +241,24 @@ start(struct scio_http *h, struct job *j)
 	    j->is_file ? "file" : "http,https");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, h->o.max_redirs);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, j->robots ?
+	    (long)SCIO_ROBOTS_MAX_REDIRS : h->o.max_redirs);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, h->o.user_agent);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, ms(h->o.connect_timeout));
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, ms(h->o.timeout));
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, h->o.low_speed_limit);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, h->o.low_speed_time);
-	if (h->o.max_bytes > 0)
+	if (h->o.max_bytes > 0 && !j->robots)
 		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
 		    (curl_off_t)h->o.max_bytes);
 	curl_slist_free_all(j->hdrs);
 	j->hdrs = NULL;
+	if (h->o.from != NULL) {
+		scio_buf_printf(&hv, "From: %s", h->o.from);
+		j->hdrs = curl_slist_append(j->hdrs, hv.s);
+		scio_buf_reset(&hv);
+	}
 	if (j->etag != NULL) {
 		scio_buf_printf(&hv, "If-None-Match: %s", j->etag);
 		j->hdrs = curl_slist_append(j->hdrs, hv.s);
@@ -245,12 +279,35 @@ start(struct scio_http *h, struct job *j)
 	j->host->active++;
 }
 
+/* The pause before the next request to a host: --wait (randomised when
+ * asked), never less than its robots.txt's Crawl-delay; none for local
+ * files. */
 static double
-host_delay(const struct scio_http *h)
+host_delay(const struct scio_http *h, const struct job *j)
 {
-	if (h->o.wait <= 0)
+	double d = 0;
+
+	if (j->is_file)
 		return 0;
-	return h->o.random_wait ? h->o.wait * (0.5 + uniform()) : h->o.wait;
+	if (h->o.wait > 0)
+		d = h->o.random_wait ? h->o.wait * (0.5 + uniform()) : h->o.wait;
+	return d > j->host->crawl_delay ? d : j->host->crawl_delay;
+}
+
+/* Fails j without a request: its host's robots.txt refuses it. */
+static void finish(struct scio_http *h, struct job *j, char *error);
+
+static int
+refused(struct scio_http *h, struct job *j)
+{
+	char *why = NULL;
+
+	if (j->robots || j->host->robots != 2 ||
+	    scio_robots_allows_url(j->host->rules, j->url, &why))
+		return 0;
+	h->st.disallowed++;
+	finish(h, j, why);
+	return 1;
 }
 
 /* Starts what may start now; returns the seconds until a waiting job may
@@ -265,6 +322,17 @@ start_eligible(struct scio_http *h)
 		struct job *j = *pp;
 		double until = 0;
 
+		/* A page waits for its host's robots.txt, then obeys it. */
+		if (!j->robots && j->host->robots == 1) {
+			pp = &j->next;
+			continue;
+		}
+		if (!j->robots && j->host->robots == 2) {
+			*pp = j->next;
+			if (refused(h, j))
+				continue;
+			*pp = j;
+		}
 		if (j->not_before > t)
 			until = j->not_before - t;
 		else if (j->host->next_ok > t)
@@ -277,7 +345,8 @@ start_eligible(struct scio_http *h)
 		}
 		*pp = j->next;
 		j->next = NULL;
-		j->host->next_ok = t + host_delay(h);
+		j->host->next_ok = t + host_delay(h, j);
+		j->host->last_start = t;
 		start(h, j);
 	}
 	return wake;
@@ -293,25 +362,37 @@ header_value(CURL *e, const char *name)
 	return scio_strdup(hd->value);
 }
 
+static void robots_known(struct scio_http *h, struct job *j, char *error);
+
 static void
 finish(struct scio_http *h, struct job *j, char *error)
 {
-	struct scio_http_resp *r = scio_calloc(1, sizeof(*r));
-	struct done *d = scio_calloc(1, sizeof(*d));
+	struct scio_http_resp *r;
+	struct done *d;
 	char *s = NULL, stamp[SCIO_UTC_SIZE];
 	long code = 0;
 
+	if (j->robots) {
+		robots_known(h, j, error);
+		return;
+	}
+	r = scio_calloc(1, sizeof(*r));
+	d = scio_calloc(1, sizeof(*d));
 	r->url = j->url;
 	r->data = j->data;
-	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (j->easy != NULL) {
+		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+		if (curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &s) ==
+		    CURLE_OK && s)
+			r->final_url = scio_strdup(s);
+		s = NULL;
+		if (curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &s) ==
+		    CURLE_OK && s)
+			r->content_type = scio_strdup(s);
+		r->etag = header_value(j->easy, "ETag");
+		r->last_modified = header_value(j->easy, "Last-Modified");
+	}
 	r->status = code;
-	if (curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &s) == CURLE_OK && s)
-		r->final_url = scio_strdup(s);
-	s = NULL;
-	if (curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &s) == CURLE_OK && s)
-		r->content_type = scio_strdup(s);
-	r->etag = header_value(j->easy, "ETag");
-	r->last_modified = header_value(j->easy, "Last-Modified");
 	scio_utc_now(stamp);
 	r->fetched_at = scio_strdup(stamp);
 	if (error != NULL) {
@@ -332,7 +413,8 @@ finish(struct scio_http *h, struct job *j, char *error)
 	else
 		h->done = d;
 	h->done_tail = d;
-	curl_easy_cleanup(j->easy);
+	if (j->easy != NULL)
+		curl_easy_cleanup(j->easy);
 	curl_slist_free_all(j->hdrs);
 	free(j->etag);
 	free(j->last_modified);
@@ -355,6 +437,35 @@ job_free(struct job *j)
 	scio_buf_free(&j->head);
 	scio_buf_free(&j->req);
 	free(j);
+}
+
+/* A host's robots.txt is in (or failed for good): its rules from now
+ * on, its Crawl-delay counted from the robots.txt request itself. */
+static void
+robots_known(struct scio_http *h, struct job *j, char *error)
+{
+	struct host *ho = j->host;
+	char *etag = NULL, *lm = NULL, stamp[32];
+	long code = 0;
+
+	if (j->easy != NULL) {
+		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+		etag = header_value(j->easy, "ETag");
+		lm = header_value(j->easy, "Last-Modified");
+	}
+	scio_utc_now(stamp);
+	/* a server error is said by its status, not the retry count */
+	ho->rules = scio_robots_settle(h->o.robots, j->url, code,
+	    code >= 500 ? NULL : error, scio_buf_str(&j->body), j->body.len,
+	    etag, lm, stamp);
+	ho->robots = 2;
+	ho->crawl_delay = scio_robots_crawl_delay(ho->rules);
+	if (ho->next_ok < ho->last_start + ho->crawl_delay)
+		ho->next_ok = ho->last_start + ho->crawl_delay;
+	free(etag);
+	free(lm);
+	free(error);
+	job_free(j);
 }
 
 /* Whether a failure may pass: a host that does not resolve or refuses
@@ -446,6 +557,8 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(j->easy, CURLINFO_RETRY_AFTER, &ra);
 	h->st.bytes += j->body.len;
+	if (j->robots && j->too_big)
+		rc = CURLE_OK;	/* read as far as RFC 9309 asks */
 	if (rc == CURLE_OK)
 		archive(h, j);
 	if (rc == CURLE_OK) {
@@ -455,6 +568,11 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 			return;
 		}
 		retry = code == 408 || code == 429 || code >= 500;
+		/* a robots.txt that is not there allows everything */
+		if (j->robots && code >= 400 && !retry) {
+			finish(h, j, NULL);
+			return;
+		}
 		if (code >= 300 && code < 400)
 			why = msg("HTTP %ld without a usable Location", code);
 		else
@@ -463,7 +581,8 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 		why = msg("body larger than --max-bytes (%lld bytes)",
 		    h->o.max_bytes);
 	} else if (rc == CURLE_TOO_MANY_REDIRECTS) {
-		why = msg("more than %ld redirects", h->o.max_redirs);
+		why = msg("more than %ld redirects", j->robots ?
+		    (long)SCIO_ROBOTS_MAX_REDIRS : h->o.max_redirs);
 	} else if (rc == CURLE_UNSUPPORTED_PROTOCOL &&
 	    curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &target) == CURLE_OK &&
 	    target != NULL && strcmp(target, j->url) != 0) {
@@ -580,6 +699,8 @@ scio_http_next(struct scio_http *h)
 			continue;
 		/* Retries queued by reap may be due soon: wake for them. */
 		wake = start_eligible(h);
+		if (h->done != NULL)	/* refused by robots.txt just now */
+			continue;
 		tmo = wake < 0 ? 1000 : ms(wake);
 		if (tmo > 1000)
 			tmo = 1000;
@@ -616,9 +737,11 @@ scio_http_stats(const struct scio_http *h, struct scio_http_stats *s)
 {
 	*s = h->st;
 	s->elapsed = scio_now() - h->started;
-	s->waiting = h->active;
+	s->waiting = 0;
+	for (const struct job *j = h->running; j != NULL; j = j->next)
+		s->waiting += !j->robots;
 	for (const struct job *j = h->queue; j != NULL; j = j->next)
-		s->waiting++;
+		s->waiting += !j->robots;
 	s->url = h->running != NULL ? h->running->url : NULL;
 }
 

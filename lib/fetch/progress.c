@@ -192,17 +192,20 @@ scio_progress_retry(struct scio_progress *p, const char *url, double delay,
 void
 scio_progress_end(struct scio_progress *p, const struct scio_progress_counts *c)
 {
-	char bytes[32], rate[32];
+	char bytes[32], rate[32], robots[64] = "";
 
 	scio_progress_clear(p);
 	if (!p->quiet && (p->tty || c->failed > 0)) {
 		scio_progress_bytes(bytes, sizeof(bytes), (double)c->bytes);
 		scio_progress_bytes(rate, sizeof(rate),
 		    c->elapsed > 0 ? (double)c->bytes / c->elapsed : 0);
+		if (c->disallowed > 0)
+			snprintf(robots, sizeof(robots), " (%lu disallowed by "
+			    "robots.txt)", c->disallowed);
 		scio_warn("%lu %s in %.1f s: %lu fetched, %lu unchanged, "
-		    "%lu failed; %s, %s/s", c->done, c->done == 1 ? "page" :
+		    "%lu failed%s; %s, %s/s", c->done, c->done == 1 ? "page" :
 		    "pages", c->elapsed, c->done - c->unchanged - c->failed,
-		    c->unchanged, c->failed, bytes, rate);
+		    c->unchanged, c->failed, robots, bytes, rate);
 	}
 	scio_buf_free(&p->line);
 	free(p);

@@ -68,7 +68,7 @@ scio_state_entry_dup(const struct scio_state_entry *e)
 	char *at;
 
 	n += str_size(e->url) + str_size(e->etag) + str_size(e->last_modified) +
-	    str_size(e->hash) + str_size(e->fetched_at);
+	    str_size(e->hash) + str_size(e->fetched_at) + str_size(e->robots);
 	c = scio_malloc(n);
 	at = (char *)(c + 1);
 	c->url = put_str(&at, e->url);
@@ -76,6 +76,7 @@ scio_state_entry_dup(const struct scio_state_entry *e)
 	c->last_modified = put_str(&at, e->last_modified);
 	c->hash = put_str(&at, e->hash);
 	c->fetched_at = put_str(&at, e->fetched_at);
+	c->robots = put_str(&at, e->robots);
 	c->pages = e->pages;
 	return c;
 }
@@ -158,6 +159,7 @@ scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why)
 			e.last_modified = field(o, "last_modified");
 			e.hash = field(o, "hash");
 			e.fetched_at = field(o, "fetched_at");
+			e.robots = field(o, "robots");
 			e.pages = (long)json_integer_value(json_object_get(o, "pages"));
 			if (e.pages < 0)
 				e.pages = 0;
@@ -287,6 +289,8 @@ scio_state_write(struct scio_state *st, FILE *fp)
 		json_object_set_new(o, "fetched_at", scio_json_str_or_null(e->fetched_at));
 		if (e->pages > 0)
 			json_object_set_new(o, "pages", json_integer(e->pages));
+		if (e->robots != NULL)
+			json_object_set_new(o, "robots", scio_json_str_or_null(e->robots));
 		rc = json_dump_callback(o, dump, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(o);
 		if (rc != 0 || fputc('\n', fp) == EOF)

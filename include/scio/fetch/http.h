@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include "scio/base/alloc.h"
+#include "scio/fetch/robots.h"
 #include "scio/fetch/warc.h"
 
 struct scio_http;
@@ -28,6 +29,10 @@ struct scio_http_opts {
 	long long max_bytes;	/* body size after decompression */
 	long max_redirs;
 	const char *user_agent;
+	const char *from;	/* sent as From:, or NULL */
+	/* robots.txt asked for once per host before its first page, its
+	 * rules obeyed and its Crawl-delay a floor under wait; or NULL */
+	struct scio_robots *robots;
 	struct scio_warc *warc;	/* or NULL */
 	volatile sig_atomic_t *stop;	/* or NULL; nonzero: stop at once */
 	/* Called, when set, as a URL is queued again after a failure
@@ -54,6 +59,7 @@ struct scio_http_resp {
 struct scio_http_stats {
 	unsigned long done, failed, retried;
 	unsigned long unchanged;	/* of done: 304 Not Modified */
+	unsigned long disallowed;	/* of failed: refused by robots.txt */
 	unsigned long waiting;		/* queued or in flight */
 	unsigned long long bytes;
 	double elapsed;

@@ -13,6 +13,7 @@ struct scio_progress_counts {
 	unsigned long total;	/* pages known so far, 0 if not known */
 	unsigned long unchanged;	/* of done: 304 Not Modified */
 	unsigned long failed;	/* of done: failed for good */
+	unsigned long disallowed;	/* of failed: refused by robots.txt */
 	unsigned long long bytes;
 	double elapsed;		/* seconds */
 	const char *url;	/* being fetched, or NULL */

@@ -16,6 +16,7 @@ struct scio_state_entry {
 	const char *hash;	/* of the body as served, "fnv1a64:HEX" */
 	const char *fetched_at;	/* RFC 3339 UTC */
 	long pages;		/* page 1 of a paginated page: pages known, else 0 */
+	const char *robots;	/* a robots.txt's body, kept for its 304s */
 };
 
 struct scio_state;
