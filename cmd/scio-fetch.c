@@ -393,8 +393,14 @@ main(int argc, char **argv)
 	} else {
 		scio_out_resume(-1);
 	}
-	if (warc_path != NULL)
-		ho.warc = scio_warc_open(warc_path);
+	if (warc_path != NULL) {
+		/* The run's policy, for the warcinfo record: this scio-fetch
+		 * does not read robots.txt. */
+		struct scio_warc_info wi = { .robots = "ignore",
+		    .user_agent = ho.user_agent };
+
+		ho.warc = scio_warc_open(warc_path, &wi);
+	}
 	if (co.state != NULL && ho.warc != NULL)
 		scio_state_presave(co.state, sync_warc, ho.warc);
 	co.window = ho.jobs * 4;
