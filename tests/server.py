@@ -203,6 +203,12 @@ class Handler(BaseHTTPRequestHandler):
                 if BOMB is None:
                     BOMB = gzip.compress(b"\0" * (64 << 20), 9)
             return self.send_body(200, BOMB, headers=[("Content-Encoding", "gzip")])
+        if name == "badgzip":
+            return self.send_body(200, b"not gzip at all",
+                                  headers=[("Content-Encoding", "gzip")])
+        if name == "brotli":
+            return self.send_body(200, b"\x0b\x02\x80hello\x03",
+                                  headers=[("Content-Encoding", "br")])
         if name == "drip":
             n = int(q.get("n", "100"))
             every = float(q.get("every", "0.5"))
