@@ -14,7 +14,8 @@ struct scio_decode {
 	int started;		/* inflateInit done */
 	int ended;		/* Z_STREAM_END seen */
 	int raw_tried;		/* deflate: fell back to raw deflate */
-	int fed;		/* a call before this one gave input */
+	size_t fed;		/* bytes given by the calls before this one */
+	unsigned char lead[2];	/* the first of them: a zlib header */
 	const char *error;
 };
 
@@ -62,6 +63,30 @@ init(struct scio_decode *d, int bits)
 	return SCIO_DECODE_OK;
 }
 
+/* "deflate" sent without its zlib wrapper, as some servers do: the zlib
+ * header check failed on its first two bytes (nothing came out), so
+ * start over as raw deflate with those bytes and p. */
+static int
+raw_deflate(struct scio_decode *d, const void *p, size_t n,
+    struct scio_buf *out, size_t max)
+{
+	unsigned char *all = scio_malloc(n + 2);
+	size_t lead = d->fed;
+	int rc;
+
+	memcpy(all, d->lead, lead);
+	memcpy(all + lead, p, n);
+	inflateEnd(&d->zs);
+	d->started = 0;
+	d->raw_tried = 1;
+	d->fed = 0;
+	rc = init(d, -15);
+	if (rc == SCIO_DECODE_OK)
+		rc = scio_decode_feed(d, all, lead + n, out, max);
+	free(all);
+	return rc;
+}
+
 int
 scio_decode_feed(struct scio_decode *d, const void *p, size_t n,
     struct scio_buf *out, size_t max)
@@ -83,18 +108,8 @@ scio_decode_feed(struct scio_decode *d, const void *p, size_t n,
 		d->zs.avail_out = sizeof(chunk);
 		rc = inflate(&d->zs, Z_NO_FLUSH);
 		if (rc == Z_DATA_ERROR && !d->gzip && !d->raw_tried &&
-		    d->zs.total_out == 0 && !d->fed) {
-			/* "deflate" sent without its zlib wrapper: start over
-			 * (nothing came out yet, and all that went in is in p). */
-			inflateEnd(&d->zs);
-			d->raw_tried = 1;
-			d->started = 0;
-			if (init(d, -15) != SCIO_DECODE_OK)
-				return SCIO_DECODE_BAD;
-			d->zs.next_in = (unsigned char *)p;
-			d->zs.avail_in = (uInt)n;
-			continue;
-		}
+		    d->zs.total_out == 0 && d->fed < 2)
+			return raw_deflate(d, p, n, out, max);
 		if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
 			d->error = d->zs.msg ? d->zs.msg : "invalid compressed data";
 			return SCIO_DECODE_BAD;
@@ -108,7 +123,9 @@ scio_decode_feed(struct scio_decode *d, const void *p, size_t n,
 		/* The end, or all input taken and nothing more waiting. */
 		if (d->ended || rc == Z_BUF_ERROR ||
 		    (d->zs.avail_in == 0 && d->zs.avail_out > 0)) {
-			d->fed = 1;
+			for (size_t i = 0; i < n && d->fed + i < 2; i++)
+				d->lead[d->fed + i] = ((const unsigned char *)p)[i];
+			d->fed += n;
 			return SCIO_DECODE_OK;
 		}
 	}

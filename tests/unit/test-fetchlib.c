@@ -264,6 +264,8 @@ test_decode(void)
 	n = squeeze(text, -15, z, sizeof(z));
 	CHECK(unsqueeze("deflate", z, n, n, 0, &out) == 0 && strcmp(scio_buf_str(&out), text) == 0,
 	    "deflate without the wrapper, as some servers send it, decodes");
+	CHECK(unsqueeze("deflate", z, n, 1, 0, &out) == 0 && strcmp(scio_buf_str(&out), text) == 0,
+	    "deflate without the wrapper, fed a byte at a time, decodes");
 	scio_buf_free(&out);
 }
 
