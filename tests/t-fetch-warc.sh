@@ -22,7 +22,8 @@ test_expect_success 'a plain WARC: every record read, both digests checked' '
 	check a.warc >sum &&
 	grep -q "^7 records: request 3, response 3, warcinfo 1$" sum &&
 	grep -q "^format: plain$" sum &&
-	grep -q "^digests verified: 7 block, 3 payload$" sum
+	grep -q "^digests verified: 7 block, 3 payload$" sum &&
+	test "$(grep -c "^WARC-IP-Address: 127.0.0.1" a.warc)" = 6
 '
 
 test_expect_success 'a .warc.gz is one gzip member per record, the same records inside' '

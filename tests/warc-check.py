@@ -14,7 +14,8 @@ record.  For every record it checks:
     WARC-Record-ID (a <URI>, unique in the file), Content-Length,
     WARC-Date (W3C ISO 8601, UTC), WARC-Type (one of the eight the spec
     defines), Content-Type for a non-empty block, WARC-Target-URI where
-    the type needs one, WARC-Profile for a revisit;
+    the type needs one, WARC-Profile for a revisit, and WARC-IP-Address,
+    when there, an IPv4 or IPv6 address;
   - Content-Length bytes of block, then CRLF CRLF;
   - WARC-Block-Digest on every record and WARC-Payload-Digest on every
     response (sha1, sha256 or md5, base32 or hex), recomputed;
@@ -34,6 +35,7 @@ as sent, with its Content-Encoding) to standard output instead.
 """
 import base64
 import hashlib
+import ipaddress
 import re
 import sys
 import zlib
@@ -232,6 +234,12 @@ def main(argv):
                     raise Bad("%s: a %s without WARC-Target-URI" % (what, rtype))
                 if rtype == "revisit" and field(fields, "WARC-Profile") is None:
                     raise Bad("%s: a revisit without WARC-Profile" % what)
+                ip = field(fields, "WARC-IP-Address")
+                if ip is not None:
+                    try:
+                        ipaddress.ip_address(ip)
+                    except ValueError:
+                        raise Bad("%s: WARC-IP-Address %r" % (what, ip))
                 wid = field(fields, "WARC-Warcinfo-ID")
                 if wid is not None and wid not in infos:
                     raise Bad("%s: WARC-Warcinfo-ID %s names no earlier warcinfo" % (what, wid))

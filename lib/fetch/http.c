@@ -25,7 +25,7 @@ struct host {
 /* A redirect libcurl followed: its request and response head, for the
  * WARC (libcurl does not keep the body of a redirect). */
 struct hop {
-	char *url, *req, *head;
+	char *url, *ip, *req, *head;
 	size_t reqlen, headlen;
 };
 
@@ -49,6 +49,7 @@ struct job {
 	struct hop *hops;	/* with a WARC: the redirects followed */
 	size_t nhops;
 	char *req_url;		/* what the request in req was sent for */
+	char *req_ip;		/* and the address it went to */
 	long long max_bytes;
 	int too_big;
 	char err[CURL_ERROR_SIZE];
@@ -233,6 +234,7 @@ hops_free(struct job *j)
 {
 	for (size_t i = 0; i < j->nhops; i++) {
 		free(j->hops[i].url);
+		free(j->hops[i].ip);
 		free(j->hops[i].req);
 		free(j->hops[i].head);
 	}
@@ -241,6 +243,8 @@ hops_free(struct job *j)
 	j->nhops = 0;
 	free(j->req_url);
 	j->req_url = NULL;
+	free(j->req_ip);
+	j->req_ip = NULL;
 }
 
 /* A request going out after a response came in: that exchange was a
@@ -261,6 +265,8 @@ on_debug(CURL *easy, curl_infotype type, char *p, size_t n, void *arg)
 			    sizeof(*j->hops));
 			hp = &j->hops[j->nhops++];
 			hp->url = j->req_url ? j->req_url : scio_strdup(j->url);
+			hp->ip = j->req_ip;
+			j->req_ip = NULL;
 			hp->reqlen = j->req.len;
 			hp->req = scio_buf_take(&j->req);
 			hp->headlen = j->head.len;
@@ -271,8 +277,13 @@ on_debug(CURL *easy, curl_infotype type, char *p, size_t n, void *arg)
 		scio_buf_reset(&j->head);
 		free(j->req_url);
 		j->req_url = NULL;
+		free(j->req_ip);
+		j->req_ip = NULL;
 		if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &u) == CURLE_OK && u)
 			j->req_url = scio_strdup(u);
+		u = NULL;
+		if (curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &u) == CURLE_OK && u && *u)
+			j->req_ip = scio_strdup(u);
 	}
 	scio_buf_add(&j->req, p, n);
 	return 0;
@@ -540,19 +551,22 @@ curl_words(const struct job *j, CURLcode rc)
 static void
 archive(struct scio_http *h, struct job *j)
 {
-	char stamp[32], *u = NULL;
+	char stamp[32], *u = NULL, *ip = NULL;
 
 	if (h->o.warc == NULL || j->head.len == 0)
 		return;
 	scio_utc_now(stamp);
 	for (size_t i = 0; i < j->nhops; i++)
-		scio_warc_exchange(h->o.warc, j->hops[i].url, stamp, j->hops[i].req,
-		    j->hops[i].reqlen, j->hops[i].head, j->hops[i].headlen, "", 0);
+		scio_warc_exchange(h->o.warc, j->hops[i].url, j->hops[i].ip,
+		    stamp, j->hops[i].req, j->hops[i].reqlen, j->hops[i].head,
+		    j->hops[i].headlen, "", 0);
 	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &u);
+	curl_easy_getinfo(j->easy, CURLINFO_PRIMARY_IP, &ip);
 	/* The body as sent: raw when it was decoded here. */
-	scio_warc_exchange(h->o.warc, u ? u : j->url, stamp, j->req.s, j->req.len,
-	    j->head.s, j->head.len, j->dec ? scio_buf_str(&j->raw) :
-	    scio_buf_str(&j->body), j->dec ? j->raw.len : j->body.len);
+	scio_warc_exchange(h->o.warc, u ? u : j->url, ip && *ip ? ip : NULL,
+	    stamp, j->req.s, j->req.len, j->head.s, j->head.len,
+	    j->dec ? scio_buf_str(&j->raw) : scio_buf_str(&j->body),
+	    j->dec ? j->raw.len : j->body.len);
 }
 
 /* Decides what a finished transfer means: delivered, retried later, or

@@ -534,8 +534,8 @@ response_block(struct scio_buf *block, const char *head, size_t headlen,
 }
 
 void
-scio_warc_exchange(struct scio_warc *w, const char *uri, const char *date,
-    const char *req, size_t reqlen, const char *head, size_t headlen,
+scio_warc_exchange(struct scio_warc *w, const char *uri, const char *ip,
+    const char *date, const char *req, size_t reqlen, const char *head, size_t headlen,
     const char *body, size_t bodylen)
 {
 	struct scio_buf block = {0}, extra = {0};
@@ -545,12 +545,16 @@ scio_warc_exchange(struct scio_warc *w, const char *uri, const char *date,
 
 	new_id(w, req_id);
 	new_id(w, resp_id);
+	if (ip != NULL)
+		scio_buf_printf(&extra, "WARC-IP-Address: %s\r\n", ip);
 	scio_buf_printf(&extra, "WARC-Target-URI: %s\r\nWARC-Warcinfo-ID: %s\r\n"
 	    "WARC-Concurrent-To: %s\r\n", uri, w->info_id, resp_id);
 	record(w, "request", req_id, date, extra.s,
 	    "application/http;msgtype=request", req, reqlen, -1);
 	response_block(&block, head, headlen, body, bodylen, &payload, &truncated);
 	scio_buf_reset(&extra);
+	if (ip != NULL)
+		scio_buf_printf(&extra, "WARC-IP-Address: %s\r\n", ip);
 	scio_buf_printf(&extra, "WARC-Target-URI: %s\r\nWARC-Warcinfo-ID: %s\r\n"
 	    "WARC-Concurrent-To: %s\r\n%s", uri, w->info_id, req_id,
 	    truncated ? "WARC-Truncated: unspecified\r\n" : "");

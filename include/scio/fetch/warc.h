@@ -32,12 +32,13 @@ struct scio_warc *scio_warc_open(const char *path,
  * WARC-Block-Digest, the response with its WARC-Payload-Digest (sha1,
  * base32). A chunked response is stored with its Transfer-Encoding
  * header renamed X-Scio-Transfer-Encoding and a Content-Length of the
- * body. date is RFC 3339 UTC. A write error ends the program (status 2).
+ * body. ip, when not NULL, is the server's address (WARC-IP-Address);
+ * date is RFC 3339 UTC. A write error ends the program (status 2).
  * The two records go to the file in one write (cut off again after a
  * short one), before this returns. */
-void scio_warc_exchange(struct scio_warc *w, const char *uri, const char *date,
-    const char *req, size_t reqlen, const char *head, size_t headlen,
-    const char *body, size_t bodylen);
+void scio_warc_exchange(struct scio_warc *w, const char *uri, const char *ip,
+    const char *date, const char *req, size_t reqlen, const char *head,
+    size_t headlen, const char *body, size_t bodylen);
 
 /* fsyncs the file (for a state checkpoint): 0, or -1 after a warning. */
 int scio_warc_sync(struct scio_warc *w);
