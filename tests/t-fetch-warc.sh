@@ -37,6 +37,14 @@ test_expect_success 'a .warc.gz is one gzip member per record, the same records 
 	grep -q "^7 records" sum2
 '
 
+test_expect_success 'a body of megabytes is one gzip member too' '
+	scio-fetch $W --warc a.warc.gz "$U/fault/big?n=3000000" >out &&
+	check a.warc.gz >sum &&
+	grep -q "^3 records: request 1, response 1, warcinfo 1$" sum &&
+	check --payload "$U/fault/big?n=3000000" a.warc.gz >body &&
+	test "$(wc -c <body)" = 3000012
+'
+
 test_expect_success 'the warcinfo record names the software, the format and the robots policy' '
 	scio-fetch $W -A "tester/1.0" --warc a.warc "$U$T1.htm" >out &&
 	sed -n "/^WARC-Type: warcinfo/,/^WARC\/1.1/p" a.warc | tr -d "\r" >info &&

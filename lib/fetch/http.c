@@ -210,7 +210,7 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	if (rc == SCIO_DECODE_BIG)
 		j->too_big = 1;
 	else if (rc == SCIO_DECODE_BAD)
-		j->coding_error = msg("bad %s body: %s", "compressed",
+		j->coding_error = msg("bad compressed body: %s",
 		    scio_decode_error(j->dec));
 	return rc == SCIO_DECODE_OK ? len : 0;
 }
@@ -585,9 +585,11 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 	h->st.bytes += j->body.len;
 	/* A body that cannot be decoded is a transient failure, as libcurl's
 	 * own decoding made it: a cut-off or garbled transfer. */
-	if (rc == CURLE_OK && j->dec != NULL && scio_decode_end(j->dec) != 0)
-		j->coding_error = msg("bad %s body: %s", "compressed",
+	if (rc == CURLE_OK && j->dec != NULL && scio_decode_end(j->dec) != 0) {
+		free(j->coding_error);
+		j->coding_error = msg("bad compressed body: %s",
 		    scio_decode_error(j->dec));
+	}
 	if (j->coding_error != NULL && !j->too_big) {
 		snprintf(j->err, sizeof(j->err), "%s", j->coding_error);
 		rc = CURLE_BAD_CONTENT_ENCODING;

@@ -59,8 +59,9 @@ new_id(struct scio_warc *w, char out[64])
 static void
 gzip_member(struct scio_warc *w)
 {
-	size_t bound;
-	int rc;
+	const size_t step = 1 << 20;	/* zlib counts in unsigned int */
+	size_t done = 0;
+	int rc = Z_OK;
 
 	if (!w->zs_ready) {
 		if (deflateInit2(&w->zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16,
@@ -70,17 +71,24 @@ gzip_member(struct scio_warc *w)
 	} else if (deflateReset(&w->zs) != Z_OK) {
 		scio_die(SCIO_EXIT_ERROR, "cannot initialise zlib");
 	}
-	bound = deflateBound(&w->zs, (uLong)w->rec.len);
-	scio_buf_grow(&w->out, bound);
-	w->zs.next_in = (unsigned char *)w->rec.s;
-	w->zs.avail_in = (uInt)w->rec.len;
-	w->zs.next_out = (unsigned char *)w->out.s + w->out.len;
-	w->zs.avail_out = (uInt)bound;
-	rc = deflate(&w->zs, Z_FINISH);
-	if (rc != Z_STREAM_END)
-		scio_die(SCIO_EXIT_ERROR, "cannot compress a WARC record: %s",
-		    w->zs.msg ? w->zs.msg : "zlib error");
-	w->out.len += bound - w->zs.avail_out;
+	while (rc != Z_STREAM_END) {
+		size_t in = w->rec.len - done < step ? w->rec.len - done : step;
+		int flush = done + in == w->rec.len ? Z_FINISH : Z_NO_FLUSH;
+
+		w->zs.next_in = (unsigned char *)w->rec.s + done;
+		w->zs.avail_in = (uInt)in;
+		do {
+			scio_buf_grow(&w->out, step);
+			w->zs.next_out = (unsigned char *)w->out.s + w->out.len;
+			w->zs.avail_out = (uInt)step;
+			rc = deflate(&w->zs, flush);
+			if (rc == Z_STREAM_ERROR)
+				scio_die(SCIO_EXIT_ERROR, "cannot compress a WARC "
+				    "record");
+			w->out.len += step - w->zs.avail_out;
+		} while (w->zs.avail_out == 0);
+		done += in;
+	}
 	w->out.s[w->out.len] = '\0';
 }
 
@@ -266,6 +274,7 @@ inflate_member(struct scio_warc *w, z_stream *zs, off_t pos, off_t size,
 
 	*nhead = 0;
 	*total = 0;
+	memset(tail, 0, 4);
 	if (inflateReset2(zs, 15 + 16) != Z_OK)
 		return -1;
 	while (rc != Z_STREAM_END) {
