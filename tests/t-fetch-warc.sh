@@ -136,7 +136,7 @@ test_expect_success 'the payload digest is the sha1 of the body as sent, in base
 	test "$(cat got)" = "WARC-Payload-Digest: $want"
 '
 
-test_expect_success 'a .warc.gz that ends in a torn gzip member is cut back and appended to' '
+test_expect_success 'a .warc.gz that ends in a torn gzip member is cut back, with its request, and appended to' '
 	scio-fetch $W --no-follow --warc a.warc.gz "$U$T1.htm" >out &&
 	size=$(wc -c <a.warc.gz) &&
 	head -c $((size - 40)) a.warc.gz >b.warc.gz &&
@@ -145,6 +145,7 @@ test_expect_success 'a .warc.gz that ends in a torn gzip member is cut back and 
 	check --list b.warc.gz >list &&
 	grep -q "^response $U$T2.html 200 -$" list &&
 	! grep -q "^response $U$T1.htm " list &&
+	! grep -q "^request $U$T1.htm " list &&
 	test "$(grep -c "^warcinfo" list)" = 2
 '
 
@@ -195,4 +196,14 @@ test_expect_success 'a body that is not what its Content-Encoding says fails, af
 	test ! -s out &&
 	check a.warc >sum &&
 	grep -q "^1 records: warcinfo 1$" sum
+'
+
+test_expect_success 'a plain WARC cut inside a response loses its request too' '
+	scio-fetch $W --no-follow --warc a.warc "$U$T1.htm" >out &&
+	head -c -100 a.warc >b.warc &&
+	scio-fetch $W --no-follow --warc b.warc "$U$T2.html" >out 2>err &&
+	grep -q "b.warc: ends in a torn record" err &&
+	check --list b.warc >list &&
+	test "$(grep -c "^request" list)" = 1 &&
+	grep -q "^request $U$T2.html - -$" list
 '

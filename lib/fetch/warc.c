@@ -222,13 +222,29 @@ check_record(const char *p, size_t n, long long total, int *whole)
 	return NULL;
 }
 
+/* Whether a record head (its first n bytes) is a request's.  The
+ * records of an exchange are written in one write, the request first:
+ * a request before a torn record is half an exchange, cut off with it. */
+static int
+is_request(const char *head, size_t n)
+{
+	static const char field[] = "\r\nWARC-Type: request\r\n";
+	const char *end = blank_line(head, n);
+	size_t k = sizeof(field) - 1, len = end ? (size_t)(end - head) + 2 : n;
+
+	for (size_t i = 0; i + k <= len; i++)
+		if (memcmp(head + i, field, k) == 0)
+			return 1;
+	return 0;
+}
+
 /* Walks the plain records of an existing WARC file by their heads: the
- * offset where its whole records end, or dies naming what is wrong. */
+ * offset where its whole exchanges end, or dies naming what is wrong. */
 static off_t
 walk_plain(struct scio_warc *w, off_t size)
 {
 	char head[65536];
-	off_t pos = 0;
+	off_t pos = 0, request = -1;	/* where a last whole request starts */
 
 	while (pos < size) {
 		ssize_t n = pread(w->fd, head, sizeof(head), pos);
@@ -245,7 +261,8 @@ walk_plain(struct scio_warc *w, off_t size)
 			scio_die(SCIO_EXIT_ERROR, "%s: %s at byte %lld; not "
 			    "appending to it", w->path, why, (long long)pos);
 		if (!whole)
-			return pos;
+			return request >= 0 ? request : pos;
+		request = is_request(head, (size_t)n) ? pos : -1;
 		end = blank_line(head, (size_t)n);
 		next = pos + (end - head) + 4 +
 		    head_number(head, (size_t)(end - head) + 2, "Content-Length:") + 4;
@@ -316,12 +333,12 @@ inflate_member(struct scio_warc *w, z_stream *zs, off_t pos, off_t size,
 }
 
 /* Walks the gzip members of an existing .warc.gz, each of which must
- * hold one whole record: the offset where the whole members end. */
+ * hold one whole record: the offset where the whole exchanges end. */
 static off_t
 walk_gzip(struct scio_warc *w, off_t size)
 {
 	char head[65536], tail[4];
-	off_t pos = 0;
+	off_t pos = 0, request = -1;
 	z_stream zs;
 
 	if (size >= 5 && pread(w->fd, head, 5, 0) == 5 &&
@@ -341,8 +358,11 @@ walk_gzip(struct scio_warc *w, off_t size)
 
 		rc = inflate_member(w, &zs, pos, size, head, sizeof(head), &nhead,
 		    tail, &total, &next);
-		if (rc > 0)
+		if (rc > 0) {
+			if (request >= 0)
+				pos = request;
 			break;
+		}
 		if (rc < 0)
 			scio_die(SCIO_EXIT_ERROR, "%s: not gzip, or damaged at byte "
 			    "%lld; not appending to it", w->path, (long long)pos);
@@ -365,6 +385,7 @@ walk_gzip(struct scio_warc *w, off_t size)
 			scio_die(SCIO_EXIT_ERROR, "%s: %s at byte %lld; not "
 			    "appending to it", w->path, why, (long long)pos);
 		}
+		request = is_request(head, nhead) ? pos : -1;
 		pos = next;
 	}
 	inflateEnd(&zs);
@@ -373,7 +394,7 @@ walk_gzip(struct scio_warc *w, off_t size)
 
 /* Walks the records of an existing WARC file.  A file that ends inside a
  * record (a run killed, or a disk full, while writing it) is cut back to
- * its last whole record, with a warning; a file that is not WARC, or is
+ * its last whole exchange, with a warning; a file that is not WARC, or is
  * broken before its end, is refused. */
 static void
 repair(struct scio_warc *w)

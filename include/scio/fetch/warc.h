@@ -19,7 +19,7 @@ struct scio_warc_info {
  * its own gzip member (a reader can start at any of them). An existing
  * file is first walked record by record: one that
  * ends in a torn record (a run stopped while writing it) is cut back to
- * its last whole record, with a warning; one that is not WARC, or is
+ * its last whole exchange, with a warning; one that is not WARC, or is
  * damaged before its end, is refused. Ends the program (status 2) when
  * it cannot go on. */
 struct scio_warc *scio_warc_open(const char *path,
