@@ -80,7 +80,9 @@ static const char usage_text[] =
 	    "      --all                with --state, fetch and write every page anyway\n"
 	    "      --checkpoint=SECS    save the state this often during a run (default 1)\n"
 	    "      --save=DIR           also keep each body under DIR/HOST/PATH\n"
-	    "      --warc=FILE          also append the exchanges to FILE as WARC/1.1\n"
+	    "      --warc=FILE          also append the exchanges to FILE as WARC/1.1,\n"
+	    "                           bodies as sent, sha1 digests; FILE.gz: each\n"
+	    "                           record its own gzip member\n"
 	    "Other:\n"
 	    "  -q, --quiet              no progress line, retry notices or summary line\n"
 	    "  -h, --help               show this help and exit\n"
@@ -420,8 +422,14 @@ main(int argc, char **argv)
 	} else {
 		scio_out_resume(-1);
 	}
-	if (warc_path != NULL)
-		ho.warc = scio_warc_open(warc_path);
+	if (warc_path != NULL) {
+		/* The run's policy, for the warcinfo record: this scio-fetch
+		 * does not read robots.txt. */
+		struct scio_warc_info wi = { .robots = "ignore",
+		    .user_agent = ho.user_agent };
+
+		ho.warc = scio_warc_open(warc_path, &wi);
+	}
 	if (co.state != NULL && ho.warc != NULL)
 		scio_state_presave(co.state, sync_warc, ho.warc);
 	if (robots)

@@ -89,6 +89,19 @@ db)
 	done
 	"$top/bench/gen-turns" -s 0.02 -r 3 >"$dir/seed-gen"
 	;;
+decode)
+	# the fixture pages gzip'ed and deflated, in pieces of 1, 7 and 256
+	for f in $(find "$fx/fetch/site" -name '*.htm*' | sort | head -n 6); do
+		for head in '\000\000\000' '\000\006\000' '\001\377\000' '\000\377\002'; do
+			n=$((n + 1))
+			{ printf "$head"; gzip -c <"$f"; } >"$dir/seed-$n"
+			n=$((n + 1))
+			{ printf "$head" | tr '\000' '\001'; /usr/bin/python3 -c \
+			    "import sys, zlib; sys.stdout.buffer.write(zlib.compress(sys.stdin.buffer.read()))" <"$f"; } \
+			    >"$dir/seed-$n"
+		done
+	done
+	;;
 urlname)
 	for u in 'http://english.scio.gov.cn/pressroom/2024-07/22/content_11110001.htm' \
 	    'http://127.0.0.1:8080/fault/big?n=10&p=/../../x' 'https://h/a/../../b/./c/' \

@@ -8,7 +8,7 @@ Makes a site of invented conferences (1 to 4 pages each, some pages far
 larger than a stdio buffer), serves it with tests/server.py with a delay
 per request, and per trial runs
 
-    scio-fetch -q --state seen --warc crawl.warc -i urls.txt >>pages.jsonl
+    scio-fetch -q --state seen --warc crawl.warc[.gz] -i urls.txt >>pages.jsonl
 
 again and again, each run SIGKILLed after a random time (in about one run
 in three at a random moment of a slowed write, SCIO_TEST_WRITE_CHUNK), until
@@ -20,7 +20,8 @@ a run ends by itself.  Then it checks:
     whole: its pages 1..N, in order, one after the other;
   - scio-parse reads it without a complaint, into one conference per
     conference, each numbered from seq 0 without a gap;
-  - the WARC is readable to its end (tests/warc-check.py);
+  - the WARC (.warc or .warc.gz, chosen per trial) is readable to its
+    end (tests/warc-check.py), with a response for every page delivered;
   - one more run writes nothing.
 
 Prints one line per failed trial and a summary; exits 1 if any failed.
@@ -179,7 +180,9 @@ def trial(k, rng, work, confs, port, stats):
     with open(os.path.join(d, "urls.txt"), "w") as f:
         for u, _ in confs:
             f.write(base + u + "\n")
-    cmd = ["scio-fetch", "-q", "--wait", "0", "--state", "seen", "--warc", "crawl.warc",
+    # Half the trials write a .warc.gz: one gzip member per record.
+    warc = rng.choice(["crawl.warc", "crawl.warc.gz"])
+    cmd = ["scio-fetch", "-q", "--wait", "0", "--state", "seen", "--warc", warc,
            "--checkpoint", rng.choice(["0", "0.05", "1"]), "-j", "3",
            "--retries", "0", "-i", "urls.txt"]
     for run in range(1, 60):
@@ -211,11 +214,19 @@ def trial(k, rng, work, confs, port, stats):
     why = check_output(out, confs, base) or check_parse(out, len(confs))
     if why:
         return why
-    if os.path.exists(os.path.join(d, "crawl.warc")):
+    if os.path.exists(os.path.join(d, warc)):
         r = subprocess.run([sys.executable, os.path.join(TOP, "tests", "warc-check.py"),
-                            os.path.join(d, "crawl.warc")], capture_output=True)
+                            "--list", os.path.join(d, warc)], capture_output=True)
         if r.returncode != 0:
             return "WARC not readable: %s" % r.stderr.decode()[-300:]
+        # Delivered means its response is in the WARC too.
+        archived = set(l.split(" ")[1] for l in r.stdout.decode().splitlines()
+                       if l.startswith("response ") and l.split(" ")[2] == "200")
+        with open(out) as f:
+            for line in f:
+                u = json.loads(line)["url"]
+                if u not in archived:
+                    return "page %s delivered, its response not in the WARC" % u
     size = os.path.getsize(out)
     with open(out, "ab") as f:
         r = subprocess.run(cmd, cwd=d, stdout=f, stderr=subprocess.PIPE)

@@ -123,7 +123,22 @@ class Handler(BaseHTTPRequestHandler):
         if q.get("gz") and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body)
             headers.append(("Content-Encoding", "gzip"))
+        if q.get("chunked"):
+            return self.send_chunked(body, ctype, headers)
         self.send_body(200, body, ctype, headers)
+
+    def send_chunked(self, body, ctype, headers):
+        """A 200 in chunks of 100 bytes (Transfer-Encoding: chunked)."""
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for i in range(0, len(body), 100):
+            part = body[i:i + 100]
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+        self.wfile.write(b"0\r\n\r\n")
 
     def bench(self, path):
         name = path.rsplit("/", 1)[-1]
@@ -192,7 +207,8 @@ class Handler(BaseHTTPRequestHandler):
         if name == "to-file":
             return self.send_body(302, b"", headers=[("Location", "file:///etc/passwd")])
         if name == "redirect":
-            return self.send_body(301, b"", headers=[("Location", q.get("to", "/"))])
+            body = page("Moved", "<p>Moved.</p>") if q.get("body") else b""
+            return self.send_body(301, body, headers=[("Location", q.get("to", "/"))])
         if name == "big":
             n = int(q.get("n", "1000000"))
             return self.send_body(200, b"<html><body>" + b"y" * n)
@@ -202,6 +218,12 @@ class Handler(BaseHTTPRequestHandler):
                 if BOMB is None:
                     BOMB = gzip.compress(b"\0" * (64 << 20), 9)
             return self.send_body(200, BOMB, headers=[("Content-Encoding", "gzip")])
+        if name == "badgzip":
+            return self.send_body(200, b"not gzip at all",
+                                  headers=[("Content-Encoding", "gzip")])
+        if name == "brotli":
+            return self.send_body(200, b"\x0b\x02\x80hello\x03",
+                                  headers=[("Content-Encoding", "br")])
         if name == "drip":
             n = int(q.get("n", "100"))
             every = float(q.get("every", "0.5"))

@@ -13,6 +13,7 @@
 #include "scio/base/alloc.h"
 #include "scio/base/clock.h"
 #include "scio/base/diag.h"
+#include "scio/fetch/decode.h"
 #include "scio/fetch/http.h"
 #include "scio/base/strmap.h"
 #include "scio/base/url.h"
@@ -24,6 +25,13 @@ struct host {
 	int robots;		/* 0 not asked, 1 asked, 2 rules known */
 	const struct scio_robots_rules *rules;	/* owned by o.robots */
 	double crawl_delay;	/* the rules' Crawl-delay, or 0 */
+};
+
+/* A redirect libcurl followed: its request and response head, for the
+ * WARC (libcurl does not keep the body of a redirect). */
+struct hop {
+	char *url, *ip, *req, *head;
+	size_t reqlen, headlen;
 };
 
 struct job {
@@ -38,6 +46,16 @@ struct job {
 	CURL *easy;
 	struct curl_slist *hdrs;
 	struct scio_buf body, head, req;
+	/* The body as sent, when it has a Content-Encoding and a WARC
+	 * keeps it (body then holds it decoded). */
+	struct scio_buf raw;
+	struct scio_decode *dec;
+	int keep_raw, coding_seen;
+	char *coding_error;	/* why the body could not be decoded */
+	struct hop *hops;	/* with a WARC: the redirects followed */
+	size_t nhops;
+	char *req_url;		/* what the request in req was sent for */
+	char *req_ip;		/* and the address it went to */
 	long long max_bytes;
 	int too_big;
 	char err[CURL_ERROR_SIZE];
@@ -157,21 +175,54 @@ scio_http_pending(const struct scio_http *h)
 	return h->pending;
 }
 
+static char *header_value(CURL *e, const char *name);
+static char *msg(const char *fmt, ...) SCIO_PRINTF(1, 2);
+
+/* libcurl hands over the body as sent (its content decoding is off): an
+ * encoded one is decoded here, and kept as sent too for the WARC. */
 static size_t
 on_body(char *p, size_t size, size_t n, void *arg)
 {
 	struct job *j = arg;
-	size_t len = size * n;
+	size_t len = size * n, max = j->max_bytes > 0 ? (size_t)j->max_bytes : 0;
+	int rc;
 
-	if (j->max_bytes > 0 && j->body.len + len > (size_t)j->max_bytes) {
-		/* a robots.txt is read up to the limit, the rest ignored */
-		if (j->robots)
-			scio_buf_add(&j->body, p, (size_t)j->max_bytes - j->body.len);
-		j->too_big = 1;
-		return 0;	/* makes libcurl stop with CURLE_WRITE_ERROR */
+	if (!j->coding_seen) {
+		char *coding = header_value(j->easy, "Content-Encoding");
+		int known;
+
+		j->coding_seen = 1;
+		j->dec = scio_decode_new(coding, &known);
+		if (!known)
+			j->coding_error = msg("unknown Content-Encoding '%s'", coding);
+		free(coding);
+		if (!known)
+			return 0;	/* libcurl stops: CURLE_WRITE_ERROR */
 	}
-	scio_buf_add(&j->body, p, len);
-	return len;
+	if (j->dec == NULL) {
+		if (max > 0 && j->body.len + len > max) {
+			/* a robots.txt is read up to the limit, the rest ignored */
+			if (j->robots)
+				scio_buf_add(&j->body, p, max - j->body.len);
+			j->too_big = 1;
+			return 0;
+		}
+		scio_buf_add(&j->body, p, len);
+		return len;
+	}
+	if (max > 0 && j->raw.len + len > max) {
+		j->too_big = 1;
+		return 0;
+	}
+	if (j->keep_raw)
+		scio_buf_add(&j->raw, p, len);
+	rc = scio_decode_feed(j->dec, p, len, &j->body, max);
+	if (rc == SCIO_DECODE_BIG)
+		j->too_big = 1;
+	else if (rc == SCIO_DECODE_BAD)
+		j->coding_error = msg("bad compressed body: %s",
+		    scio_decode_error(j->dec));
+	return rc == SCIO_DECODE_OK ? len : 0;
 }
 
 static size_t
@@ -188,16 +239,62 @@ on_header(char *p, size_t size, size_t n, void *arg)
 	return len;
 }
 
+static void
+hops_free(struct job *j)
+{
+	for (size_t i = 0; i < j->nhops; i++) {
+		free(j->hops[i].url);
+		free(j->hops[i].ip);
+		free(j->hops[i].req);
+		free(j->hops[i].head);
+	}
+	free(j->hops);
+	j->hops = NULL;
+	j->nhops = 0;
+	free(j->req_url);
+	j->req_url = NULL;
+	free(j->req_ip);
+	j->req_ip = NULL;
+}
+
+/* A request going out after a response came in: that exchange was a
+ * redirect, kept for the WARC. */
 static int
 on_debug(CURL *easy, curl_infotype type, char *p, size_t n, void *arg)
 {
 	struct job *j = arg;
+	char *u = NULL;
 
-	(void)easy;
 	if (type != CURLINFO_HEADER_OUT)
 		return 0;
-	if (n >= 4 && memcmp(p, "GET ", 4) == 0)
+	if (n >= 4 && memcmp(p, "GET ", 4) == 0) {
+		if (j->head.len > 0 && j->req.len > 0) {
+			struct hop *hp;
+
+			j->hops = scio_reallocarray(j->hops, j->nhops + 1,
+			    sizeof(*j->hops));
+			hp = &j->hops[j->nhops++];
+			hp->url = j->req_url ? j->req_url : scio_strdup(j->url);
+			hp->ip = j->req_ip;
+			j->req_ip = NULL;
+			hp->reqlen = j->req.len;
+			hp->req = scio_buf_take(&j->req);
+			hp->headlen = j->head.len;
+			hp->head = scio_buf_take(&j->head);
+			j->req_url = NULL;
+		}
 		scio_buf_reset(&j->req);
+		scio_buf_reset(&j->head);
+		free(j->req_url);
+		j->req_url = NULL;
+		free(j->req_ip);
+		j->req_ip = NULL;
+		if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &u) == CURLE_OK && u)
+			j->req_url = scio_strdup(u);
+		u = NULL;
+		if (curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &u) == CURLE_OK && u && *u)
+			j->req_ip = scio_strdup(u);
+	}
 	scio_buf_add(&j->req, p, n);
 	return 0;
 }
@@ -223,6 +320,14 @@ start(struct scio_http *h, struct job *j)
 	scio_buf_reset(&j->body);
 	scio_buf_reset(&j->head);
 	scio_buf_reset(&j->req);
+	scio_buf_reset(&j->raw);
+	scio_decode_free(j->dec);
+	j->dec = NULL;
+	j->coding_seen = 0;
+	free(j->coding_error);
+	j->coding_error = NULL;
+	j->keep_raw = h->o.warc != NULL;
+	hops_free(j);
 	curl_easy_setopt(e, CURLOPT_URL, j->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, j);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->err);
@@ -245,6 +350,7 @@ start(struct scio_http *h, struct job *j)
 	    (long)SCIO_ROBOTS_MAX_REDIRS : h->o.max_redirs);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, h->o.user_agent);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+	curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, ms(h->o.connect_timeout));
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, ms(h->o.timeout));
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, h->o.low_speed_limit);
@@ -420,6 +526,10 @@ finish(struct scio_http *h, struct job *j, char *error)
 	free(j->last_modified);
 	scio_buf_free(&j->head);
 	scio_buf_free(&j->req);
+	scio_buf_free(&j->raw);
+	scio_decode_free(j->dec);
+	free(j->coding_error);
+	hops_free(j);
 	free(j);
 }
 
@@ -436,6 +546,10 @@ job_free(struct job *j)
 	scio_buf_free(&j->body);
 	scio_buf_free(&j->head);
 	scio_buf_free(&j->req);
+	scio_buf_free(&j->raw);
+	scio_decode_free(j->dec);
+	free(j->coding_error);
+	hops_free(j);
 	free(j);
 }
 
@@ -445,7 +559,7 @@ static void
 robots_known(struct scio_http *h, struct job *j, char *error)
 {
 	struct host *ho = j->host;
-	char *etag = NULL, *lm = NULL, stamp[32];
+	char *etag = NULL, *lm = NULL, stamp[SCIO_UTC_SIZE];
 	long code = 0;
 
 	if (j->easy != NULL) {
@@ -495,9 +609,6 @@ transient(const struct scio_http *h, CURLcode rc)
 }
 
 static char *
-msg(const char *fmt, ...) SCIO_PRINTF(1, 2);
-
-static char *
 msg(const char *fmt, ...)
 {
 	struct scio_buf b = {0};
@@ -533,14 +644,22 @@ curl_words(const struct job *j, CURLcode rc)
 static void
 archive(struct scio_http *h, struct job *j)
 {
-	char stamp[SCIO_UTC_SIZE], *u = NULL;
+	char stamp[SCIO_UTC_SIZE], *u = NULL, *ip = NULL;
 
 	if (h->o.warc == NULL || j->head.len == 0)
 		return;
 	scio_utc_now(stamp);
+	for (size_t i = 0; i < j->nhops; i++)
+		scio_warc_exchange(h->o.warc, j->hops[i].url, j->hops[i].ip,
+		    stamp, j->hops[i].req, j->hops[i].reqlen, j->hops[i].head,
+		    j->hops[i].headlen, "", 0);
 	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &u);
-	scio_warc_exchange(h->o.warc, u ? u : j->url, stamp, j->req.s, j->req.len,
-	    j->head.s, j->head.len, scio_buf_str(&j->body), j->body.len);
+	curl_easy_getinfo(j->easy, CURLINFO_PRIMARY_IP, &ip);
+	/* The body as sent: raw when it was decoded here. */
+	scio_warc_exchange(h->o.warc, u ? u : j->url, ip && *ip ? ip : NULL,
+	    stamp, j->req.s, j->req.len, j->head.s, j->head.len,
+	    j->dec ? scio_buf_str(&j->raw) : scio_buf_str(&j->body),
+	    j->dec ? j->raw.len : j->body.len);
 }
 
 /* Decides what a finished transfer means: delivered, retried later, or
@@ -559,6 +678,17 @@ settle(struct scio_http *h, struct job *j, CURLcode rc)
 	h->st.bytes += j->body.len;
 	if (j->robots && j->too_big)
 		rc = CURLE_OK;	/* read as far as RFC 9309 asks */
+	/* A body that cannot be decoded is a transient failure, as libcurl's
+	 * own decoding made it: a cut-off or garbled transfer. */
+	if (rc == CURLE_OK && j->dec != NULL && scio_decode_end(j->dec) != 0) {
+		free(j->coding_error);
+		j->coding_error = msg("bad compressed body: %s",
+		    scio_decode_error(j->dec));
+	}
+	if (j->coding_error != NULL && !j->too_big) {
+		snprintf(j->err, sizeof(j->err), "%s", j->coding_error);
+		rc = CURLE_BAD_CONTENT_ENCODING;
+	}
 	if (rc == CURLE_OK)
 		archive(h, j);
 	if (rc == CURLE_OK) {

@@ -5,12 +5,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "scio/base/alloc.h"
 #include "scio/base/charset.h"
+#include "scio/fetch/decode.h"
 #include "scio/fetch/paginate.h"
 #include "scio/fetch/progress.h"
 #include "scio/fetch/state.h"
 #include "scio/fetch/urlname.h"
+#include "scio/fetch/warc.h"
 #include "check.h"
 
 static void
@@ -193,6 +197,109 @@ test_progress_bytes(void)
 	}
 }
 
+/* text compressed with zlib's deflate: windowBits 15 + 16 gzip, 15 zlib,
+ * -15 raw deflate. */
+static size_t
+squeeze(const char *text, int bits, unsigned char *out, size_t cap)
+{
+	z_stream zs;
+	size_t n;
+
+	memset(&zs, 0, sizeof(zs));
+	deflateInit2(&zs, 9, Z_DEFLATED, bits, 8, Z_DEFAULT_STRATEGY);
+	zs.next_in = (unsigned char *)text;
+	zs.avail_in = (uInt)strlen(text);
+	zs.next_out = out;
+	zs.avail_out = (uInt)cap;
+	deflate(&zs, Z_FINISH);
+	n = cap - zs.avail_out;
+	deflateEnd(&zs);
+	return n;
+}
+
+/* Decodes in[0..n) fed in pieces of step bytes: the status of the last
+ * call (or of the end), the text in out. */
+static int
+unsqueeze(const char *coding, const unsigned char *in, size_t n, size_t step,
+    size_t max, struct scio_buf *out)
+{
+	int known, rc = SCIO_DECODE_OK;
+	struct scio_decode *d = scio_decode_new(coding, &known);
+
+	scio_buf_reset(out);
+	for (size_t i = 0; i < n && rc == SCIO_DECODE_OK; i += step)
+		rc = scio_decode_feed(d, in + i, n - i < step ? n - i : step, out, max);
+	if (rc == SCIO_DECODE_OK)
+		rc = scio_decode_end(d);
+	scio_decode_free(d);
+	return rc;
+}
+
+static void
+test_decode(void)
+{
+	static const char text[] = "<p>The spokesperson answered the question "
+	    "on river data, and the river data again.</p>\n";
+	unsigned char z[512];
+	struct scio_buf out = {0};
+	size_t n;
+	int known;
+
+	CHECK(scio_decode_new(NULL, &known) == NULL && known, "no coding: nothing to do");
+	CHECK(scio_decode_new(" identity ", &known) == NULL && known, "identity: nothing to do");
+	CHECK(scio_decode_new("br", &known) == NULL && !known, "br is not known");
+	n = squeeze(text, 15 + 16, z, sizeof(z));
+	CHECK(unsqueeze("gzip", z, n, n, 0, &out) == 0 && strcmp(scio_buf_str(&out), text) == 0,
+	    "gzip decodes");
+	CHECK(unsqueeze("X-GZIP", z, n, 1, 0, &out) == 0 && strcmp(scio_buf_str(&out), text) == 0,
+	    "x-gzip, fed a byte at a time, decodes");
+	CHECK(unsqueeze("gzip", z, n, n, 20, &out) == SCIO_DECODE_BIG,
+	    "more than the limit is too big");
+	CHECK(unsqueeze("gzip", z, n - 5, 7, 0, &out) == SCIO_DECODE_BAD,
+	    "a gzip body cut short is bad");
+	z[12] ^= 0x55;
+	CHECK(unsqueeze("gzip", z, n, n, 0, &out) == SCIO_DECODE_BAD, "garbled gzip is bad");
+	n = squeeze(text, 15, z, sizeof(z));
+	CHECK(unsqueeze("deflate", z, n, 3, 0, &out) == 0 && strcmp(scio_buf_str(&out), text) == 0,
+	    "deflate with its zlib wrapper decodes");
+	n = squeeze(text, -15, z, sizeof(z));
+	CHECK(unsqueeze("deflate", z, n, n, 0, &out) == 0 && strcmp(scio_buf_str(&out), text) == 0,
+	    "deflate without the wrapper, as some servers send it, decodes");
+	CHECK(unsqueeze("deflate", z, n, 1, 0, &out) == 0 && strcmp(scio_buf_str(&out), text) == 0,
+	    "deflate without the wrapper, fed a byte at a time, decodes");
+	scio_buf_free(&out);
+}
+
+/* The warcinfo record a run starts with says what it was told. */
+static void
+test_warcinfo(void)
+{
+	char path[] = "/tmp/scio-warc-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct scio_warc_info wi = { .robots = "classic", .user_agent = "ua/1\r\nx: y",
+	    .from = "someone@example.org" };
+	struct scio_warc *w;
+	char buf[4096];
+	ssize_t n;
+
+	if (fd < 0) {
+		CHECK(0, "a temporary file for the warcinfo test");
+		return;
+	}
+	w = scio_warc_open(path, &wi);
+	scio_warc_close(w);
+	n = read(fd, buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	CHECK(strstr(buf, "\r\nrobots: classic\r\n") != NULL, "warcinfo: the robots policy");
+	CHECK(strstr(buf, "\r\nhttp-header-from: someone@example.org\r\n") != NULL,
+	    "warcinfo: the From address");
+	CHECK(strstr(buf, "\r\nhttp-header-user-agent: ua/1  x: y\r\n") != NULL,
+	    "warcinfo: a line break in a value does not start a field");
+	CHECK(strstr(buf, "WARC-Block-Digest: sha1:") != NULL, "warcinfo: its digest");
+	close(fd);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -202,5 +309,7 @@ main(void)
 	test_urlname();
 	test_state();
 	test_progress_bytes();
+	test_decode();
+	test_warcinfo();
 	return CHECK_DONE();
 }
