@@ -30,6 +30,9 @@ static const char usage_text[] =
 "  doc   one per conference with --docs, its turns nested; articles and\n"
 "        notices always come out as doc records\n"
 "  link  one per item of a listing page, for scio-fetch to follow\n"
+"Turn and doc records of a conference a page record marks \"revised\" (a\n"
+"transcript changed on the site) say \"revised\": true, as does a conference\n"
+"that comes again in the input with other pages: the last one is current.\n"
 "\n"
 "Options:\n"
 "  -d, --docs           one doc record per conference instead of turns\n"
@@ -191,7 +194,7 @@ has_bom(const char *s, size_t n)
 /* Parses one page and routes what it yields. */
 static void
 handle_page(const char *html, size_t len, const char *encoding, const char *url,
-    const char *file, size_t line)
+    int revised, const char *file, size_t line)
 {
 	struct scio_page_text pt = {0};
 	struct scio_page *pg;
@@ -227,6 +230,7 @@ handle_page(const char *html, size_t len, const char *encoding, const char *url,
 		return;
 	}
 	scio_page_text_free(&pt);
+	pg->revised = revised;
 	if (pg->truncated)
 		scio_bad_input(file, line, "%s ends early (no closing </html>); "
 		    "parsed what is there", pg->url);
@@ -284,6 +288,7 @@ parse_jsonl(struct scio_input *in)
 	struct scio_jerr err;
 
 	do {
+		const struct scio_jmember *rev;
 		const char *t;
 
 		if (scio_line_is_blank(in->line, in->len))
@@ -304,8 +309,9 @@ parse_jsonl(struct scio_input *in)
 			scio_bad_input(in->name, in->lineno, "page record without an html string");
 			continue;
 		}
+		rev = scio_jobj_get(&obj, "revised");
 		handle_page(html.s, html.len, "UTF-8", member_str(&obj, "url", &url),
-		    in->name, in->lineno);
+		    rev != NULL && rev->type == SCIO_JTRUE, in->name, in->lineno);
 	} while (scio_input_next(in) > 0);
 	scio_jobj_free(&obj);
 	scio_buf_free(&type);
@@ -356,9 +362,9 @@ parse_html_file(struct scio_input *in, const char *path)
 		scio_charset_to_utf8(b.s, b.len, ctype.len ? ctype.s : NULL, &utf8, NULL);
 	url = opt.url ? opt.url : (strcmp(path, "-") == 0 ? NULL : path);
 	if (plain)
-		handle_page(b.s, b.len, "UTF-8", url, in->name, 0);
+		handle_page(b.s, b.len, "UTF-8", url, 0, in->name, 0);
 	else
-		handle_page(utf8.s, utf8.len, "UTF-8", url, in->name, 0);
+		handle_page(utf8.s, utf8.len, "UTF-8", url, 0, in->name, 0);
 	scio_buf_free(&b);
 	scio_buf_free(&utf8);
 	scio_buf_free(&ctype);
