@@ -86,6 +86,16 @@ test_expect_success 'scio-parse marks every record of a revised conference, and 
 	test "$(diff t1c plain | grep -c "^>")" -ge 1
 '
 
+test_expect_success 'a revised notice or article says so in its doc record' '
+	"$SCIO_TOP/tests/mkpages" pressroom/2025-06/16/content_90000606.html \
+		pressroom/2024-03/05/content_90001010.htm >pages &&
+	sed "s/}\$/,\"revised\":true,\"previous_fetched_at\":null}/" pages >revised &&
+	scio-parse pages >d1 && scio-parse revised >d2 &&
+	test "$(jq -r .kind d2 | tr "\n" " ")" = "notice article " &&
+	! grep -q "\"revised\"" d1 && jq -e -s "all(.revised == true)" d2 >/dev/null &&
+	jq -c "del(.revised)" d2 >plain && jq -c . d1 >want && test_cmp want plain
+'
+
 test_expect_success 'scio-parse given both versions writes the newer again, revised; a repeat not at all' '
 	fetch >first && revise && fetch >second; st=$?; restore; test $st = 0 &&
 	scio-parse first >t1 && scio-parse second >t2 &&

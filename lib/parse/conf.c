@@ -468,7 +468,7 @@ scio_page_doc(const struct scio_page *pg, struct scio_buf *out)
 		scio_jw_strn(out, scio_buf_str(&text), text.len);
 		scio_buf_free(&text);
 	}
-	scio_buf_add(out, "}\n", 2);
+	scio_buf_adds(out, pg->revised ? ",\"revised\":true}\n" : "}\n");
 }
 
 size_t
