@@ -12,7 +12,10 @@ SETUP='d=$FIXTURES/site/pressroom/2024-07/22 &&
 	"$SCIO_TOP/tests/mkpages" pressroom/2024-07/22/content_90000101.htm \
 		pressroom/2024-07/22/content_90000101_2.htm pressroom/2024-07/22/content_90000101_3.htm \
 		m/pressroom/2025-05/08/content_90000202.html m/pressroom/2025-05/08/content_90000202_2.html \
-		pressroom/node_8021725.htm >pages.jsonl'
+		pressroom/node_8021725.htm >pages.jsonl &&
+	"$SCIO_TOP/tests/mkpages" pressroom/2024-07/22/content_90000101.htm \
+		pressroom/2024-07/22/content_90000101_2.htm pressroom/2024-07/22/content_90000101_3.htm |
+		sed "2s/}\$/,\"revised\":true,\"previous_fetched_at\":\"2026-11-27T03:17:02Z\"}/" >revised.jsonl'
 export SETUP
 setup() {
 	eval "$SETUP"

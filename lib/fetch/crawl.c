@@ -149,6 +149,12 @@ free_group(struct group *g)
 }
 
 static char *
+dup_or_null(const char *s)
+{
+	return s ? scio_strdup(s) : NULL;
+}
+
+static char *
 hash_of(const struct scio_buf *b)
 {
 	struct scio_buf s = {0};
@@ -194,6 +200,26 @@ discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
 	}
 }
 
+/* A page the state had delivered comes back with other content: a
+ * revision, which its record says, with the fetch time of the version
+ * it replaces.  A state entry without a hash (a state made by hand)
+ * cannot vouch for the content, so a page delivered again from it counts
+ * as revised, unless the server itself called it unchanged (a 304 asked
+ * again to make its conference whole). */
+static void
+note_revision(struct scio_crawl *c, const struct slot *s, struct scio_fetched *p)
+{
+	const struct scio_state_entry *e;
+
+	if (c->o.state == NULL ||
+	    (e = scio_state_get(c->o.state, p->resp->url)) == NULL)
+		return;
+	if (e->hash != NULL ? strcmp(e->hash, p->hash) == 0 : s->again)
+		return;
+	p->revised = 1;
+	p->previous_fetched_at = dup_or_null(e->fetched_at);
+}
+
 static void
 settle(struct scio_crawl *c, struct scio_http_resp *r)
 {
@@ -233,6 +259,7 @@ settle(struct scio_crawl *c, struct scio_http_resp *r)
 	}
 	p->hash = hash_of(&r->body);
 	p->outcome = SCIO_FETCH_NEW;
+	note_revision(c, s, p);
 	if (c->o.state != NULL && !c->o.all && !s->again) {
 		const struct scio_state_entry *e = scio_state_get(c->o.state, r->url);
 
@@ -364,7 +391,10 @@ scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p)
 	e.last_modified = or_else(p->resp->last_modified,
 	    old ? old->last_modified : NULL);
 	e.hash = or_else(p->hash, old ? old->hash : NULL);
-	e.fetched_at = p->resp->fetched_at;
+	/* the time of the version last delivered: a page found unchanged
+	 * keeps it, so that a revision names the record it replaces */
+	e.fetched_at = p->outcome == SCIO_FETCH_UNCHANGED &&
+	    old && old->fetched_at ? old->fetched_at : p->resp->fetched_at;
 	e.pages = old ? old->pages : 0;
 	/* page 1 remembers how many pages its conference had, as written */
 	if (g->paginated && p->page == 1)
@@ -401,6 +431,7 @@ scio_fetched_free(struct scio_fetched *p)
 	scio_http_resp_free(p->resp);
 	free(p->charset);
 	free(p->hash);
+	free(p->previous_fetched_at);
 	scio_buf_free(&p->html);
 	free(p);
 }
@@ -423,6 +454,11 @@ scio_fetched_record(const struct scio_fetched *p)
 	json_object_set_new(o, "last_modified", scio_json_str_or_null(r->last_modified));
 	json_object_set_new(o, "html", json_stringn(scio_buf_str(&p->html),
 	    p->html.len));
+	if (p->revised) {
+		json_object_set_new(o, "revised", json_true());
+		json_object_set_new(o, "previous_fetched_at",
+		    scio_json_str_or_null(p->previous_fetched_at));
+	}
 	return o;
 }
 

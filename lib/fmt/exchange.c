@@ -23,6 +23,7 @@ struct scio_xgroup {
 	struct scio_buf doc, date, title, url, outlet, asker;
 	struct scio_buf question, answer, chair;
 	int has_date, has_title, has_url, has_doc;
+	int revised;			/* its conference's records say so */
 	json_t *officials, *seqs;
 	char *file;			/* where its first turn was read */
 	size_t line;
@@ -99,6 +100,15 @@ add_official(struct scio_xgroup *g, const struct scio_frec *r,
 	json_array_append_new(g->officials, o);
 }
 
+/* Whether the field is JSON true. */
+static int
+is_true(const struct scio_frec *r, const char *key, struct scio_buf *b)
+{
+	scio_buf_reset(b);
+	return scio_frec_get(r, key, b) == SCIO_F_OTHER && b->len == 4 &&
+	    memcmp(b->s, "true", 4) == 0;
+}
+
 static void
 begin(struct scio_xgroup *g, const struct scio_frec *r, long long qa,
     const char *file, size_t line)
@@ -109,6 +119,7 @@ begin(struct scio_xgroup *g, const struct scio_frec *r, long long qa,
 	g->has_date = scio_frec_str(r, "date", &g->date);
 	g->has_title = scio_frec_str(r, "title", &g->title);
 	g->has_url = scio_frec_str(r, "url", &g->url);
+	g->revised = is_true(r, "revised", &g->tmp);
 	g->officials = json_array();
 	g->seqs = json_array();
 	free(g->file);
@@ -175,6 +186,8 @@ scio_xgroup_flush(struct scio_xgroup *g)
 	json_object_set_new(x, "answer", scio_json_str_or_null(text_of(&g->answer, 1)));
 	json_object_set_new(x, "chair_text", scio_json_str_or_null(text_of(&g->chair, 1)));
 	json_object_set(x, "seqs", g->seqs);
+	if (g->revised)
+		json_object_set_new(x, "revised", json_true());
 	g->emit(x, g->arg);
 	json_decref(x);
 	reset(g);

@@ -45,9 +45,72 @@ conf_key(const struct scio_page *pg)
 static void
 remove_at(struct scio_confset *set, size_t i)
 {
-	scio_strset_add(&set->written, set->confs[i]->key, strlen(set->confs[i]->key));
 	memmove(set->confs + i, set->confs + i + 1, (set->n - i - 1) * sizeof(*set->confs));
 	set->n--;
+}
+
+/* The pages of a conference as given out: their hashes by page number,
+ * 0 for a page that was missing. */
+struct version {
+	size_t n;
+	unsigned long long h[];
+};
+
+/* Whether c holds a page other than the version of it given out. */
+static int
+differs(const struct scio_confset *set, const struct scio_conf *c)
+{
+	const struct version *v = scio_strmap_get(&set->written, c->key);
+
+	if (v == NULL)
+		return 1;
+	for (size_t k = 0; k < c->npages; k++)
+		if (c->pages[k] && (k >= v->n || v->h[k] != c->pages[k]->hash))
+			return 1;
+	return 0;
+}
+
+/* Remembers c as given out. */
+static void
+given_out(struct scio_confset *set, const struct scio_conf *c)
+{
+	struct version *v = scio_malloc(sizeof(*v) + c->npages * sizeof(v->h[0]));
+
+	v->n = c->npages;
+	for (size_t k = 0; k < c->npages; k++)
+		v->h[k] = c->pages[k] ? c->pages[k]->hash : 0;
+	free(scio_strmap_put(&set->written, c->key, v));
+}
+
+/* A repeat without a revision: the conference was given out already. */
+static void
+drop_repeat(struct scio_confset *set, struct scio_conf *c)
+{
+	const struct scio_page *pg = NULL;
+
+	for (size_t k = 0; k < c->npages && pg == NULL; k++)
+		pg = c->pages[k];
+	if (scio_strset_add(&set->repeated, c->key, strlen(c->key)))
+		scio_warn("%s: conference %s was written already; a page of it "
+		    "came again and is not written twice", pg ? pg->url : c->doc,
+		    c->doc);
+	scio_conf_free(c);
+}
+
+/* c, out of the set: NULL when it is a repeat to drop, else c to give
+ * out, marked revised when it is a new version of one given out. */
+static struct scio_conf *
+give_out(struct scio_confset *set, struct scio_conf *c)
+{
+	if (c->repeat) {
+		if (!differs(set, c)) {
+			drop_repeat(set, c);
+			return NULL;
+		}
+		c->revised = 1;
+	}
+	given_out(set, c);
+	return c;
 }
 
 static int
@@ -70,19 +133,11 @@ scio_confset_add(struct scio_confset *set, struct scio_page *pg)
 	size_t at = 0, k;
 	char *doc = pg->doc ? pg->doc : pg->url, *key = conf_key(pg);
 
-	if (scio_strset_has(&set->written, key, strlen(key))) {
-		if (scio_strset_add(&set->repeated, key, strlen(key)))
-			scio_warn("%s: conference %s was written already; a page of it "
-			    "came again and is not written twice", pg->url, doc);
-		free(key);
-		scio_page_free(pg);
-		free(pg);
-		return NULL;
-	}
 	c = find_conf(set, key, &at);
 	if (c == NULL) {
 		c = scio_calloc(1, sizeof(*c));
 		c->doc = scio_strdup(doc);
+		c->repeat = scio_strmap_get(&set->written, key) != NULL;
 		c->key = key;
 		key = NULL;
 		c->arrival = set->arrivals++;
@@ -104,6 +159,7 @@ scio_confset_add(struct scio_confset *set, struct scio_page *pg)
 		free(pg);
 	} else {
 		c->pages[k] = pg;
+		c->revised |= pg->revised;
 		if (pg->npages > c->expected)
 			c->expected = pg->npages;
 		if (pg->pageno > c->expected && pg->npages == 0)
@@ -113,7 +169,7 @@ scio_confset_add(struct scio_confset *set, struct scio_page *pg)
 	if (!complete(c))
 		return NULL;
 	remove_at(set, at);
-	return c;
+	return give_out(set, c);
 }
 
 void
@@ -124,7 +180,10 @@ scio_confset_free(struct scio_confset *set)
 	while ((c = scio_confset_pop(set)) != NULL)
 		scio_conf_free(c);
 	free(set->confs);
-	scio_strset_free(&set->written);
+	for (size_t i = 0; i < set->written.cap; i++)
+		if (set->written.keys && set->written.keys[i])
+			free(set->written.vals[i]);
+	scio_strmap_free(&set->written);
 	scio_strset_free(&set->repeated);
 	memset(set, 0, sizeof(*set));
 }
@@ -132,17 +191,20 @@ scio_confset_free(struct scio_confset *set)
 struct scio_conf *
 scio_confset_pop(struct scio_confset *set)
 {
-	size_t best = 0;
-	struct scio_conf *c;
+	for (;;) {
+		size_t best = 0;
+		struct scio_conf *c;
 
-	if (set->n == 0)
-		return NULL;
-	for (size_t i = 1; i < set->n; i++)
-		if (set->confs[i]->arrival < set->confs[best]->arrival)
-			best = i;
-	c = set->confs[best];
-	remove_at(set, best);
-	return c;
+		if (set->n == 0)
+			return NULL;
+		for (size_t i = 1; i < set->n; i++)
+			if (set->confs[i]->arrival < set->confs[best]->arrival)
+				best = i;
+		c = set->confs[best];
+		remove_at(set, best);
+		if ((c = give_out(set, c)) != NULL)
+			return c;
+	}
 }
 
 void
@@ -252,7 +314,7 @@ scio_conf_turns(const struct scio_conf *c, struct scio_buf *out)
 		scio_jw_kint(out, "seq", (long long)i);
 		scio_buf_add(out, tail.s, tail.len);
 		turn_members(out, t, &cast);
-		scio_buf_add(out, "}\n", 2);
+		scio_buf_adds(out, c->revised ? ",\"revised\":true}\n" : "}\n");
 	}
 	n = ts.n;
 	scio_turns_free(&ts, &cast);
@@ -372,7 +434,7 @@ scio_conf_doc(const struct scio_conf *c, struct scio_buf *out)
 		turn_members(out, &ts.t[i], &cast);
 		scio_buf_addc(out, '}');
 	}
-	scio_buf_add(out, "]}\n", 3);
+	scio_buf_adds(out, c->revised ? "],\"revised\":true}\n" : "]}\n");
 	scio_turns_free(&ts, &cast);
 }
 
@@ -404,7 +466,7 @@ scio_page_doc(const struct scio_page *pg, struct scio_buf *out)
 		scio_jw_strn(out, scio_buf_str(&text), text.len);
 		scio_buf_free(&text);
 	}
-	scio_buf_add(out, "}\n", 2);
+	scio_buf_adds(out, pg->revised ? ",\"revised\":true}\n" : "}\n");
 }
 
 size_t

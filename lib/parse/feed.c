@@ -157,7 +157,7 @@ has_bom(const char *s, size_t n)
 /* Parses one page and routes what it yields. */
 static void
 handle_page(struct scio_feed *fd, const char *html, size_t len, const char *encoding, const char *url,
-    const char *file, size_t line)
+    int revised, const char *file, size_t line)
 {
 	struct scio_page_text pt = {0};
 	struct scio_page *pg;
@@ -193,6 +193,7 @@ handle_page(struct scio_feed *fd, const char *html, size_t len, const char *enco
 		return;
 	}
 	scio_page_text_free(&pt);
+	pg->revised = revised;
 	if (pg->truncated)
 		scio_bad_input(file, line, "%s ends early (no closing </html>); "
 		    "parsed what is there", pg->url);
@@ -235,6 +236,7 @@ parse_jsonl(struct scio_feed *fd, struct scio_input *in)
 	struct scio_jerr err;
 
 	do {
+		const struct scio_jmember *rev;
 		const char *t;
 
 		if (scio_line_is_blank(in->line, in->len))
@@ -255,8 +257,9 @@ parse_jsonl(struct scio_feed *fd, struct scio_input *in)
 			scio_bad_input(in->name, in->lineno, "page record without an html string");
 			continue;
 		}
+		rev = scio_jobj_get(&obj, "revised");
 		handle_page(fd, html.s, html.len, "UTF-8", scio_jobj_str(&obj, "url", &url) ? url.s : NULL,
-		    in->name, in->lineno);
+		    rev != NULL && rev->type == SCIO_JTRUE, in->name, in->lineno);
 	} while (scio_input_next(in) > 0);
 	scio_jobj_free(&obj);
 	scio_buf_free(&type);
@@ -307,9 +310,9 @@ parse_html_file(struct scio_feed *fd, struct scio_input *in, const char *path)
 		scio_charset_to_utf8(b.s, b.len, ctype.len ? ctype.s : NULL, &utf8, NULL);
 	url = fd->o.url ? fd->o.url : (strcmp(path, "-") == 0 ? NULL : path);
 	if (plain)
-		handle_page(fd, b.s, b.len, "UTF-8", url, in->name, 0);
+		handle_page(fd, b.s, b.len, "UTF-8", url, 0, in->name, 0);
 	else
-		handle_page(fd, utf8.s, utf8.len, "UTF-8", url, in->name, 0);
+		handle_page(fd, utf8.s, utf8.len, "UTF-8", url, 0, in->name, 0);
 	scio_buf_free(&b);
 	scio_buf_free(&utf8);
 	scio_buf_free(&ctype);

@@ -9,6 +9,7 @@
 #include "scio/base/alloc.h"
 #include "scio/parse/lexicon.h"
 #include "scio/parse/page.h"
+#include "scio/base/strmap.h"
 #include "scio/parse/passes.h"
 #include "scio/base/text.h"
 #include "scio/base/url.h"
@@ -374,6 +375,7 @@ scio_page_read(struct scio_page_text *pt, const char *url,
 	size_t start = 0, end, body;
 
 	memset(pg, 0, sizeof(*pg));
+	pg->hash = scio_fnv1a64(raw, rawlen);
 	pg->url = scio_strdup(url ? url : "");
 	pg->doc = scio_url_doc(pg->url, &pg->pageno);
 	pg->truncated = is_truncated(raw, rawlen);

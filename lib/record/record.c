@@ -15,7 +15,7 @@ static const char *const known_fields[] = {
 	"from", "final_url", "status", "fetched_at", "content_type", "charset",
 	"etag", "last_modified", "html", "matches", "matches_field",
 	"speaker_title", "asker", "question", "officials", "answered_by",
-	"answer", "chair_text", "seqs", NULL,
+	"answer", "chair_text", "seqs", "revised", "previous_fetched_at", NULL,
 };
 
 const char *const scio_default_fields[] = {

@@ -33,6 +33,8 @@ struct scio_fetched {
 	char *charset;		/* as served or declared, or NULL */
 	struct scio_buf html;	/* the body in UTF-8 (NEW pages) */
 	char *hash;		/* of the body, or NULL */
+	int revised;		/* delivered before with other content */
+	char *previous_fetched_at;	/* then, when revised (or NULL) */
 	void *group;		/* internal */
 	long page;
 	int last;		/* the last page of its group */

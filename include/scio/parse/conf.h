@@ -6,6 +6,7 @@
 #include "scio/base/alloc.h"
 
 #include "scio/parse/page.h"
+#include "scio/base/strmap.h"
 #include "scio/base/strset.h"
 
 /* One conference: the pages of one id seen so far, by page number. */
@@ -18,6 +19,10 @@ struct scio_conf {
 	size_t arrival;			/* order of its first page in the input */
 	int warned;			/* its pages' warnings are out: a second
 					 * record of it says them no more */
+	int revised;			/* a page of it is a revision, or it
+					 * was given out before with other
+					 * pages */
+	int repeat;			/* given out before in this input */
 };
 
 /* Conferences waiting for their pages. */
@@ -25,7 +30,8 @@ struct scio_confset {
 	struct scio_conf **confs;
 	size_t n, cap;
 	size_t arrivals;
-	struct scio_strset written;	/* keys of conferences given out */
+	struct scio_strmap written;	/* keys of conferences given out, to
+					 * the hashes of the pages given */
 	struct scio_strset repeated;	/* of those, the ones a page came
 					 * again for (said once each) */
 };
@@ -34,13 +40,16 @@ struct scio_confset {
  * now removed from the set (the caller frees it with scio_conf_free), or
  * NULL while pages are still missing. A conference is the pages of one id
  * on one host (mirrors number their pages otherwise). A page seen twice
- * is dropped with a note on stderr; so is a page of a conference already
- * given out (a repeat of at-least-once delivery), said once for each
- * conference. */
+ * is dropped with a note on stderr. Pages of a conference already given
+ * out are gathered again: when one of them differs from the page given
+ * out (a revision), the conference is given out again as its new
+ * version, revised; else it is a repeat of at-least-once delivery,
+ * dropped with a note said once for each conference. */
 struct scio_conf *scio_confset_add(struct scio_confset *set, struct scio_page *pg);
 
 /* Removes and returns the conference that arrived first, or NULL: for the
- * end of input, when missing pages will not come. */
+ * end of input, when missing pages will not come.  Repeats that hold no
+ * revision are dropped on the way, as scio_confset_add drops them. */
 struct scio_conf *scio_confset_pop(struct scio_confset *set);
 
 void scio_conf_free(struct scio_conf *c);

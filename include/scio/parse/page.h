@@ -57,6 +57,8 @@ struct scio_page {
 	struct scio_item *items;	/* a listing's */
 	size_t nitems, itemscap;
 	int truncated;		/* the document ends before </html> */
+	int revised;		/* its page record says "revised": true */
+	unsigned long long hash;	/* of the page's HTML */
 	int captions;		/* photo captions in its header */
 	size_t header_end;	/* the line after the header's last field */
 	/* where the page came from, for messages */
