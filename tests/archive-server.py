@@ -19,7 +19,8 @@ conditional request for it is answered 304.
 
 The server prints its port, then serves until killed; each request is
 logged to --log as one JSON line: path, status, inm (If-None-Match), ims
-(If-Modified-Since).
+(If-Modified-Since), t0 and t1 (when it came and when it was answered,
+seconds since the epoch).
 
 --manifest prints what the archive holds, one JSON line a conference
 (doc, url, pages, turns, title, date), newest first; --urls BASE prints
@@ -36,6 +37,7 @@ import json
 import random
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -307,7 +309,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.server.log is not None:
             line = json.dumps({"path": self.path, "status": status,
                                "inm": self.headers.get("If-None-Match"),
-                               "ims": self.headers.get("If-Modified-Since")})
+                               "ims": self.headers.get("If-Modified-Since"),
+                               "t0": round(self.t0, 6), "t1": round(time.time(), 6)})
             with self.server.log_lock:
                 self.server.log.write(line + "\n")
                 self.server.log.flush()
@@ -325,6 +328,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def do_GET(self):
+        self.t0 = time.time()
         path = urllib.parse.urlsplit(self.path).path
         if path == "/robots.txt":
             return self.reply(200, ROBOTS)

@@ -84,6 +84,15 @@ class Site:
         self.urls = os.path.join(work, "urls")
         self.manifest = os.path.join(work, "manifest")
 
+    def cpu(self):
+        """The server's CPU seconds so far (Linux /proc; 0 elsewhere)."""
+        try:
+            with open("/proc/%d/stat" % self.proc.pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def requests(self):
         with open(self.log, "rb") as f:
             return sum(1 for _ in f)
@@ -95,7 +104,7 @@ class Site:
 
 def run(args, out, kill_at=None, site=None):
     """Runs args (stdout appended to out, stderr to out's directory's
-    stderr file); returns (status, peak RSS in KB, seconds).  With kill_at,
+    stderr file); returns (status, peak RSS in KB, seconds, CPU seconds).  With kill_at,
     SIGKILLs it once the server's log holds that many lines; status is then
     -9 (or its own, had it ended)."""
     t0 = time.monotonic()
@@ -113,7 +122,7 @@ def run(args, out, kill_at=None, site=None):
             else:
                 time.sleep(0.01)
     p.returncode = os.waitstatus_to_exitcode(status)
-    return p.returncode, ru.ru_maxrss, time.monotonic() - t0
+    return p.returncode, ru.ru_maxrss, time.monotonic() - t0, ru.ru_utime + ru.ru_stime
 
 
 def backfill(site, d, jobs, kill_at=None):
@@ -183,11 +192,14 @@ def curl(site, work, jobs):
         for u in f:
             o.write('url = "%s"\noutput = "/dev/null"\n' % u.strip())
     t0 = time.monotonic()
-    st = subprocess.run(["curl", "-sS", "--no-progress-meter", "-f", "-Z", "--parallel-max", str(jobs), "-K", cfg]).returncode
+    p = subprocess.Popen(["curl", "-sS", "--no-progress-meter", "-f", "-Z", "--parallel-max",
+                          str(jobs), "-K", cfg])
+    pid, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
     secs = time.monotonic() - t0
-    if st != 0:
-        fail("curl exited %d" % st)
-    return secs
+    if p.returncode != 0:
+        fail("curl exited %d" % p.returncode)
+    return secs, ru.ru_utime + ru.ru_stime
 
 
 def main():
@@ -215,10 +227,16 @@ def main():
 
         d = os.path.join(work, "whole")
         start = site.requests()
+        scpu = site.cpu()
         killed, steps = backfill(site, d, a.jobs)
+        scpu = site.cpu() - scpu
         secs = sum(s[2] for s in steps)
-        say("whole: %.2f s (listing %.2f s, conferences %.2f s); peak RSS %d KB listing, %d KB conferences"
-            % (secs, steps[0][2], steps[-1][2], steps[0][1], steps[-1][1]))
+        say("whole: %.2f s (listing %.2f s, conferences %.2f s); CPU %.2f s; "
+            "peak RSS %d KB listing, %d KB conferences"
+            % (secs, steps[0][2], steps[-1][2], sum(s[3] for s in steps), steps[0][1], steps[-1][1]))
+        say("  the server's CPU: %.2f s" % scpu)
+        with open(os.path.join(d, "state"), "rb") as f:
+            say("  state: %d pages, %d KB" % (sum(1 for _ in f) - 1, os.path.getsize(f.name) // 1024))
         want = parse(d)
         check("every conference whole", "whole", site.manifest, os.path.join(d, "turns.jsonl"))
         check("every page fetched once", "once", site.urls, log_from(site, start))
@@ -259,8 +277,11 @@ def main():
                 say("kills: %d runs, %d killed; the same %d turn records as the uninterrupted run"
                     % (runs, kills, len(got)))
         if a.curl:
-            secs = curl(site, work, a.jobs)
-            say("curl: %.2f s (curl -Z --parallel-max %d, the same %d URLs)" % (secs, a.jobs, npages))
+            scpu = site.cpu()
+            secs, cpu = curl(site, work, a.jobs)
+            say("curl: %.2f s; CPU %.2f s (curl -Z --parallel-max %d, the same %d URLs)"
+                % (secs, cpu, a.jobs, npages))
+            say("  the server's CPU: %.2f s" % (site.cpu() - scpu))
     finally:
         site.stop()
     say("%d failed" % len(failed))
