@@ -4,10 +4,8 @@
 # memory on a small and a large corpus (target: the same, constant).
 . "$SCIO_TOP/bench/lib.sh"
 MB=${BENCH_FMT_MB:-120}
-corpus=$BENCH_OUT/turns-$MB.jsonl
-small=$BENCH_OUT/turns-12.jsonl
-[ -s "$corpus" ] || "$SCIO_TOP/bench/gen-turns" -s "$MB" >"$corpus"
-[ -s "$small" ] || "$SCIO_TOP/bench/gen-turns" -s 12 >"$small"
+corpus=$(bench_corpus $MB) || exit 1
+small=$(bench_corpus 12) || exit 1
 bytes=$(wc -c <"$corpus")
 bench_line "scio-fmt: $((bytes / 1000000)) MB, $(wc -l <"$corpus") turn records"
 

@@ -11,10 +11,7 @@
 . "$SCIO_TOP/bench/lib.sh"
 
 MB=${BENCH_GREP_MB:-120}
-CORPUS=$BENCH_OUT/turns-$MB.jsonl
-if [ ! -s "$CORPUS" ]; then
-	"$SCIO_TOP/bench/gen-turns" -s "$MB" >"$CORPUS.tmp" && mv "$CORPUS.tmp" "$CORPUS" || exit 1
-fi
+CORPUS=$(bench_corpus "$MB") || exit 1
 WHO=$("$SCIO_TOP/bench/gen-turns" --speaker)
 PHRASE='security governance'
 size=$(wc -c <"$CORPUS")

@@ -12,10 +12,8 @@
 # and peak memory on a small and the large corpus (target: flat).
 . "$SCIO_TOP/bench/lib.sh"
 MB=${BENCH_STATS_MB:-139}
-corpus=$BENCH_OUT/turns-$MB.jsonl
-small=$BENCH_OUT/turns-12.jsonl
-[ -s "$corpus" ] || "$SCIO_TOP/bench/gen-turns" -s "$MB" >"$corpus"
-[ -s "$small" ] || "$SCIO_TOP/bench/gen-turns" -s 12 >"$small"
+corpus=$(bench_corpus $MB) || exit 1
+small=$(bench_corpus 12) || exit 1
 PHRASE='security governance'
 bench_line "scio-stats: $(($(wc -c <"$corpus") / 1000000)) MB, $(wc -l <"$corpus") turn records"
 cat "$corpus" >/dev/null

@@ -5,6 +5,9 @@
 #                            SECS and PEAK_KB (peak RSS) for that best run
 #   bench_ratio A B          prints A/B with two decimals
 #   bench_line TEXT          prints one line of the report
+#   bench_corpus MB          the path of bench/gen-turns' corpus of MB
+#                            megabytes, made when missing or older than
+#                            bench/gen-turns
 #
 # Figures are only ever compared with peers measured in the same run.
 : "${SCIO_TOP:?run benchmarks with make bench}"
@@ -37,4 +40,12 @@ bench_ratio() {
 
 bench_line() {
 	printf '%s\n' "$*"
+}
+
+bench_corpus() {
+	bench_c=$BENCH_OUT/turns-$1.jsonl
+	if [ ! -s "$bench_c" ] || [ "$bench_c" -ot "$SCIO_TOP/bench/gen-turns" ]; then
+		"$SCIO_TOP/bench/gen-turns" -s "$1" >"$bench_c.tmp" && mv "$bench_c.tmp" "$bench_c" || return 1
+	fi
+	printf '%s\n' "$bench_c"
 }

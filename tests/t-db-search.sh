@@ -47,6 +47,31 @@ same 'a non-Latin phrase' '新质生产力' '-F -e 新质生产力'
 same 'the whole exchange around each hit' '--qa "pilot basis"' \
 	'--qa -i -e "\\bpilot\\W+basis\\b"'
 
+# Rare words, as real text has them (bench/gen-turns --rare RANK): a
+# place, a person and a project number, each in a few turns only; the
+# phrase FTS5 reads from its index, scio-grep with \W+ between the words.
+rank=15
+[ -n "${SCIO_VALGRIND:-}" ] && rank=3
+"$SCIO_TOP/bench/gen-turns" --rare $rank >"$SCIO_TOP/tests/out/db-rare"
+PLACE=$(sed -n 1p "$SCIO_TOP/tests/out/db-rare")
+PERSON=$(sed -n 2p "$SCIO_TOP/tests/out/db-rare")
+PROJECT=$(sed -n 3p "$SCIO_TOP/tests/out/db-rare")
+words_re() { printf '\\b%s\\b' "$(printf '%s' "$1" | sed 's/[^A-Za-z0-9][^A-Za-z0-9]*/\\W+/g')"; }
+PLACE_RE=$(words_re "$PLACE")
+PERSON_RE=$(words_re "said $PERSON")
+PROJECT_RE=$(words_re "$PROJECT")
+export PLACE PERSON PROJECT PLACE_RE PERSON_RE PROJECT_RE
+same 'a rare place' '"\"$PLACE\""' '-i -e "$PLACE_RE"'
+same 'a rare person, after a common word' '"\"said $PERSON\""' '-i -e "$PERSON_RE"'
+same 'a rare project number' '"\"$PROJECT\""' '-i -e "$PROJECT_RE"'
+same 'a rare place, by rank' '--rank "\"$PLACE\""' '-i -e "$PLACE_RE"'
+
+test_expect_success 'a rare place and a common word (AND) select as two greps do' '
+	scio-grep -i -e "$PLACE_RE" "$CORPUS" | scio-grep -i -w -e households >want.u &&
+	scio-db -d "$DB" search "\"$PLACE\" households" >got.u &&
+	sort want.u >want && sort got.u >got && test -s want && test_cmp want got
+'
+
 test_expect_success 'AND and NOT select as two greps do' '
 	scio-grep -i -w -e security "$CORPUS" | scio-grep -v -i -w -e governance >want.u &&
 	scio-db -d "$DB" search "security NOT governance" >got.u &&

@@ -31,6 +31,7 @@ struct scio_state {
 	struct scio_strmap index;	/* url -> entry */
 	int dirty;
 	double saved_at;
+	double save_took;	/* seconds the last save took */
 	/* standard output as of the last save, when a regular file */
 	long long out_dev, out_ino, out_size;
 	int out_known;		/* those three were read or written */
@@ -345,6 +346,7 @@ scio_state_save(struct scio_state *st)
 	FILE *fp;
 	mode_t mask;
 	int fd, rc = -1;
+	double start = scio_now();
 
 	if (sync_delivered(st) < 0)
 		goto out;
@@ -383,6 +385,7 @@ scio_state_save(struct scio_state *st)
 	sync_dir(st->path);
 	st->dirty = 0;
 	st->saved_at = scio_now();
+	st->save_took = st->saved_at - start;
 	rc = 0;
 out:
 	scio_buf_free(&tmp);
@@ -427,9 +430,18 @@ scio_state_output_size(const struct scio_state *st, int fd)
 	return st->out_size;
 }
 
+double
+scio_state_pace(double interval, double save_took)
+{
+	if (interval > 0 && interval < SCIO_STATE_PACE * save_took)
+		return SCIO_STATE_PACE * save_took;
+	return interval;
+}
+
 int
 scio_state_checkpoint(struct scio_state *st, double interval)
 {
+	interval = scio_state_pace(interval, st->save_took);
 	if (!st->dirty || scio_now() - st->saved_at < interval)
 		return 0;
 	return scio_state_save(st);

@@ -300,6 +300,22 @@ test_warcinfo(void)
 	unlink(path);
 }
 
+static void
+test_state_pace(void)
+{
+	static const struct { double interval, took, want; } t[] = {
+		{1, 0, 1}, {1, 0.05, 1}, {1, 0.1, 1}, {1, 0.25, 2.5},
+		{30, 2, 30}, {30, 4, 40}, {0, 5, 0}, {0.5, 0.01, 0.5},
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		double got = scio_state_pace(t[i].interval, t[i].took);
+
+		CHECK(got > t[i].want - 1e-9 && got < t[i].want + 1e-9,
+		    "a checkpoint waits at least ten saves' time, never delays a save asked now");
+	}
+}
+
 int
 main(void)
 {
@@ -308,6 +324,7 @@ main(void)
 	test_charset();
 	test_urlname();
 	test_state();
+	test_state_pace();
 	test_progress_bytes();
 	test_decode();
 	test_warcinfo();

@@ -56,8 +56,17 @@ void scio_state_put(struct scio_state *st, const struct scio_state_entry *e);
 int scio_state_save(struct scio_state *st);
 
 /* Saves when something changed and at least interval seconds went by
- * since the last save. Returns as scio_state_save. */
+ * since the last save (paced by scio_state_pace). Returns as
+ * scio_state_save. */
 int scio_state_checkpoint(struct scio_state *st, double interval);
+
+/* A save writes the whole state and syncs the output, so its cost grows
+ * with the archive: the interval a checkpoint waits is at least
+ * SCIO_STATE_PACE times what the last save took, so that saving stays a
+ * small part of a long run (without it, a backfill's saves grow to most
+ * of its work).  An interval of 0 (save now) is kept. */
+#define SCIO_STATE_PACE 10
+double scio_state_pace(double interval, double save_took);
 
 /* Standard output (fd), when a regular file, is fsync'ed before every
  * save, and its device, inode and size go into the state's header; the
