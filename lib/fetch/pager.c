@@ -93,7 +93,8 @@ consider_item(struct found *f, xmlNode *a, const struct scio_pageid *id)
 	struct scio_buf text = {0};
 	char date[11];
 
-	if (id->page != 1 || same_doc(id, f->self))
+	/* only a listing (a node page) has items */
+	if (f->self->kind != SCIO_PAGE_NODE || id->page != 1 || same_doc(id, f->self))
 		return;
 	f->out->items++;
 	item_text(a, &text);

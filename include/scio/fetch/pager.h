@@ -22,8 +22,8 @@ struct scio_pager {
 
 /* Parses html (UTF-8) with libxml2's HTML parser.  Collects the links
  * that continue the page at url (the same directory, kind and id, a page
- * above 1, by the grammar of scio/record/pageid.h) and reads the items a
- * listing links to: a link to page 1 of another document, dated by the
+ * above 1, by the grammar of scio/record/pageid.h) and, when url is a
+ * node page, reads the items a listing links to: a link to page 1 of another document, dated by the
  * first date in the text of its list item, paragraph or cell (or, outside
  * one, in the text beside it up to the next link).  Free with
  * scio_pager_free. */
