@@ -22,6 +22,7 @@
 #include "scio/base/url.h"
 #include "scio/fetch/urlname.h"
 #include "scio/fetch/warc.h"
+#include "scio/record/datebound.h"
 
 #ifndef SCIO_VERSION
 #define SCIO_VERSION "unknown"
@@ -43,8 +44,12 @@ static const char usage_text[] =
 	    "                           (default " DEFAULT_BASE ")\n"
 	    "      --no-follow          fetch only the pages given, no continuation pages\n"
 	    "      --pages=N            walk at most N pages of a listing (node_N) (default 1;\n"
-	    "                           0 for all)\n"
+	    "                           0 for all, up to --max-listing-pages)\n"
+	    "      --since=DATE         stop walking a listing at a page whose dated items\n"
+	    "                           are all older than DATE (YYYY-MM-DD, YYYY-MM, YYYY)\n"
 	    "      --max-pages=N        follow at most N pages of a transcript (default 200)\n"
+	    "      --max-listing-pages=N  walk at most N pages of a listing with --pages 0\n"
+	    "                           (default 10000)\n"
 	    "Politeness:\n"
 	    "  -j, --jobs=N             transfers at once overall (default 4)\n"
 	    "      --per-host=N         transfers at once to one host (default 2)\n"
@@ -72,6 +77,8 @@ static const char usage_text[] =
 	    "      --low-speed-time=SECS    ... for this long is given up (100, 30)\n"
 	    "      --max-bytes=SIZE     largest body, decompressed (default 16M)\n"
 	    "      --max-redirs=N       redirects followed, only to http/https (default 5)\n"
+	    "      --max-urls=N         pages asked for in one run (default 1000000)\n"
+	    "      --max-total=SIZE     bytes of bodies fetched in one run (default 64G)\n"
 	    "Keeping:\n"
 	    "      --state=FILE         remember pages; send conditional requests; do not\n"
 	    "                           write unchanged pages again; a page counts as done\n"
@@ -105,6 +112,7 @@ enum {
 	OPT_LOW_SPEED_TIME, OPT_MAX_BYTES, OPT_MAX_REDIRS, OPT_NO_FOLLOW,
 	OPT_PAGES, OPT_MAX_PAGES, OPT_STATE, OPT_RETRY_UNREACHABLE, OPT_ALL, OPT_CHECKPOINT, OPT_SAVE, OPT_WARC,
 	OPT_NO_RANDOM_WAIT, OPT_FROM, OPT_NO_ROBOTS,
+	OPT_SINCE, OPT_MAX_LISTING_PAGES, OPT_MAX_URLS, OPT_MAX_TOTAL,
 };
 
 static const struct option longopts[] = {
@@ -112,7 +120,9 @@ static const struct option longopts[] = {
 	{"base", required_argument, NULL, 'b'},
 	{"no-follow", no_argument, NULL, OPT_NO_FOLLOW},
 	{"pages", required_argument, NULL, OPT_PAGES},
+	{"since", required_argument, NULL, OPT_SINCE},
 	{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+	{"max-listing-pages", required_argument, NULL, OPT_MAX_LISTING_PAGES},
 	{"jobs", required_argument, NULL, 'j'},
 	{"per-host", required_argument, NULL, OPT_PER_HOST},
 	{"wait", required_argument, NULL, 'w'},
@@ -131,6 +141,8 @@ static const struct option longopts[] = {
 	{"low-speed-time", required_argument, NULL, OPT_LOW_SPEED_TIME},
 	{"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
 	{"max-redirs", required_argument, NULL, OPT_MAX_REDIRS},
+	{"max-urls", required_argument, NULL, OPT_MAX_URLS},
+	{"max-total", required_argument, NULL, OPT_MAX_TOTAL},
 	{"state", required_argument, NULL, OPT_STATE},
 	{"all", no_argument, NULL, OPT_ALL},
 	{"checkpoint", required_argument, NULL, OPT_CHECKPOINT},
@@ -347,12 +359,13 @@ main(int argc, char **argv)
 		.jobs = 4, .per_host = 2, .retries = 3, .retry_delay = 1,
 		.max_retry_delay = 60, .connect_timeout = 10, .timeout = 60,
 		.low_speed_limit = 100, .low_speed_time = 30,
-		.max_bytes = 16LL << 20, .max_redirs = 5,
+		.max_bytes = 16LL << 20, .max_redirs = 5, .max_total = 64LL << 30,
 		.wait = 1, .random_wait = 1,
 		.user_agent = "scio-fetch/" SCIO_VERSION " (scio-tools)",
 	};
 	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1,
-	    .max_pages = 200, .checkpoint = 1 };
+	    .max_listing_pages = 10000, .max_pages = 200, .max_urls = 1000000,
+	    .checkpoint = 1 };
 	const char *base = DEFAULT_BASE, *state_path = NULL, *save_dir = NULL;
 	const char *warc_path = NULL, *from = NULL;
 	char **inputs = NULL, *check, *ua = NULL;
@@ -377,6 +390,15 @@ main(int argc, char **argv)
 		case OPT_NO_FOLLOW: co.follow = 0; break;
 		case OPT_PAGES: co.listing_pages = scio_arg_long("--pages", optarg, 0, 1000000); break;
 		case OPT_MAX_PAGES: co.max_pages = scio_arg_long("--max-pages", optarg, 1, 100000); break;
+		case OPT_MAX_LISTING_PAGES: co.max_listing_pages = scio_arg_long("--max-listing-pages", optarg, 1, 1000000); break;
+		case OPT_SINCE:
+			if (scio_date_bound_error(optarg) != NULL)
+				scio_usage_error("--since: %s: '%s'",
+				    scio_date_bound_error(optarg), optarg);
+			co.since = optarg;
+			break;
+		case OPT_MAX_URLS: co.max_urls = (unsigned long)scio_arg_long("--max-urls", optarg, 1, 1000000000); break;
+		case OPT_MAX_TOTAL: ho.max_total = scio_arg_size("--max-total", optarg); break;
 		case 'j': ho.jobs = scio_arg_long("--jobs", optarg, 1, 1000); break;
 		case OPT_PER_HOST: ho.per_host = scio_arg_long("--per-host", optarg, 1, 1000); break;
 		case 'w': ho.wait = scio_arg_seconds("--wait", optarg); break;
@@ -424,10 +446,9 @@ main(int argc, char **argv)
 		scio_out_resume(-1);
 	}
 	if (warc_path != NULL) {
-		/* The run's policy, for the warcinfo record: this scio-fetch
-		 * does not read robots.txt. */
-		struct scio_warc_info wi = { .robots = "ignore",
-		    .user_agent = ho.user_agent };
+		/* The run's policy, for the warcinfo record. */
+		struct scio_warc_info wi = { .robots = robots ? "classic" : "ignore",
+		    .user_agent = ho.user_agent, .from = from };
 
 		ho.warc = scio_warc_open(warc_path, &wi);
 	}

@@ -23,7 +23,8 @@ _scio_tools()
 
 	case ${COMP_WORDS[0]##*/} in
 	scio-fetch)
-		opts='--input --base --no-follow --pages --max-pages --jobs --per-host --wait
+		opts='--input --base --no-follow --pages --since --max-pages --max-listing-pages
+			--max-urls --max-total --jobs --per-host --wait
 			--random-wait --no-random-wait --user-agent --from --no-robots
 			--retries --retry-unreachable --retry-delay
 			--max-retry-delay --connect-timeout --timeout --low-speed-limit
@@ -36,7 +37,8 @@ _scio_tools()
 			COMPREPLY=($(compgen -d -- "$cur")); return ;;
 		-b|--base)
 			COMPREPLY=($(compgen -W 'http://english.scio.gov.cn https://english.scio.gov.cn' -- "$cur")); return ;;
-		--pages|--max-pages|-j|--jobs|--per-host|-w|--wait|-A|--user-agent|--from|--retries|\
+		--pages|--since|--max-pages|--max-listing-pages|--max-urls|--max-total|\
+		-j|--jobs|--per-host|-w|--wait|-A|--user-agent|--from|--retries|\
 		--retry-delay|--max-retry-delay|--connect-timeout|-m|--timeout|\
 		--low-speed-limit|--low-speed-time|--max-bytes|--max-redirs|--checkpoint)
 			return ;;

@@ -50,9 +50,13 @@ test_expect_success 'the warcinfo record names the software, the format and the 
 	sed -n "/^WARC-Type: warcinfo/,/^WARC\/1.1/p" a.warc | tr -d "\r" >info &&
 	grep -q "^software: scio-fetch/" info &&
 	grep -q "^format: WARC File Format 1.1$" info &&
-	grep -q "^robots: ignore$" info &&
+	grep -q "^robots: classic$" info &&
 	grep -q "^http-header-user-agent: tester/1.0$" info &&
-	grep -q "^WARC-Filename: a.warc$" info
+	grep -q "^WARC-Filename: a.warc$" info &&
+	scio-fetch $W --no-robots --from someone@example.org --warc b.warc "$U$T1.htm" >out &&
+	sed -n "/^WARC-Type: warcinfo/,/^WARC\/1.1/p" b.warc | tr -d "\r" >info2 &&
+	grep -q "^robots: ignore$" info2 &&
+	grep -q "^http-header-from: someone@example.org$" info2
 '
 
 test_expect_success 'each run starts with one warcinfo record, and responses name it' '

@@ -10,6 +10,7 @@
 #include "scio/base/diag.h"
 #include "scio/base/jscan.h"
 #include "scio/base/jwrite.h"
+#include "scio/record/pageid.h"
 #include "scio/record/record.h"
 
 static const struct scio_db_str null_str = { 0, 0, 1 };
@@ -201,30 +202,19 @@ doc_people(struct scio_db_conf *c, const json_t *rec, const char *key, int chair
 }
 
 /* The page a transcript URL names: K for .../content_NNN_K.htm(l) (or
- * node_), 1 without the suffix, 0 for any other URL. (scio_pageid_parse
- * says the same, but would bring libcurl and libxml2 into scio-db.) */
+ * node_), 1 without the suffix, 0 for any other URL, by the one
+ * page-id grammar. */
 static long
 url_page(const char *url)
 {
-	const char *name = strrchr(url, '/'), *p, *dot;
-	long k = 1;
+	struct scio_pageid id;
+	long k = 0;
 
-	name = name ? name + 1 : url;
-	dot = strrchr(name, '.');
-	if (dot == NULL || (strcmp(dot, ".htm") != 0 && strcmp(dot, ".html") != 0))
-		return 0;
-	p = strncmp(name, "content_", 8) == 0 ? name + 8 :
-	    strncmp(name, "node_", 5) == 0 ? name + 5 : NULL;
-	if (p == NULL || p == dot || *p < '0' || *p > '9')
-		return 0;
-	while (p < dot && *p >= '0' && *p <= '9')
-		p++;
-	if (p < dot && *p == '_') {
-		k = 0;
-		for (p++; p < dot && *p >= '0' && *p <= '9' && k < 100000; p++)
-			k = k * 10 + (*p - '0');
-	}
-	return p == dot ? k : 0;
+	if (scio_pageid_parse(url, &id) == 0 &&
+	    (id.kind == SCIO_PAGE_CONTENT || id.kind == SCIO_PAGE_NODE))
+		k = id.page;
+	scio_pageid_free(&id);
+	return k;
 }
 
 /* The url of a page of the conference: the one of urls whose name says

@@ -8,24 +8,31 @@
 #include "scio/base/text.h"
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
-#include "scio/fetch/paginate.h"
+#include "scio/fetch/pager.h"
 #include "scio/base/strmap.h"
+#include "scio/record/pageid.h"
 
+struct group;
+
+/* One page of a group; the http job's data, so that its answer finds it
+ * at once. */
 struct slot {
 	long page;
 	char *url;
 	struct scio_fetched *result;
 	int cond;		/* asked conditionally */
 	int again;		/* asked again unconditionally: all is written */
+	struct group *group;
 };
 
 struct group {
 	struct scio_pageid id;
 	int paginated;		/* continuation pages are looked for */
 	long limit;		/* highest page fetched, 0 for no limit */
-	struct slot *slots;	/* by page number */
+	struct slot **slots;	/* by page number */
 	size_t n, cap;
 	size_t next_emit;
+	size_t asked;		/* pages asked for and not yet answered */
 	int told;		/* the --max-pages warning was given */
 	int failed;		/* a page failed: none is delivered */
 	unsigned long long idx;
@@ -37,7 +44,12 @@ struct scio_crawl {
 	struct scio_http *http;
 	char **input;		/* URLs given, not yet made groups */
 	size_t nin, capin, nextin;
-	struct scio_strmap seen;
+	struct scio_strmap seen;	/* URLs asked for or given */
+	struct scio_strmap forms;	/* page-id key: the URL given first */
+	unsigned long queued;	/* pages asked for in this run */
+	unsigned long dropped;	/* URLs given beyond --max-urls */
+	int capped;		/* the --max-urls warning was given */
+	int listing_told;	/* the --max-listing-pages warning was given */
 	struct group *head, *tail;
 	long ngroups;
 	unsigned long long nextidx;
@@ -57,12 +69,44 @@ scio_crawl_new(struct scio_http *h, const struct scio_crawl_opts *o)
 	return c;
 }
 
+/* Whether url names a page given before in another form (desktop and
+ * mobile, .htm and .html): then one notice, and it is not fetched. */
+static int
+same_as_before(struct scio_crawl *c, const char *url)
+{
+	struct scio_pageid id;
+	char *key = NULL;
+	const char *first;
+	int dup = 0;
+
+	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
+		key = scio_pageid_key(&id);
+	scio_pageid_free(&id);
+	if (key == NULL)
+		return 0;
+	if ((first = scio_strmap_get(&c->forms, key)) != NULL) {
+		scio_warn("'%s' is the same page as '%s', given before: "
+		    "fetched once, in that form", url, first);
+		dup = 1;
+	} else {
+		scio_strmap_put(&c->forms, key, scio_strdup(url));
+	}
+	free(key);
+	return dup;
+}
+
 void
 scio_crawl_add(struct scio_crawl *c, const char *url)
 {
 	if (scio_strmap_get(&c->seen, url) != NULL)
 		return;
 	scio_strmap_put(&c->seen, url, c);
+	if (same_as_before(c, url))
+		return;
+	if (c->o.max_urls > 0 && c->nin >= c->o.max_urls) {
+		c->dropped++;
+		return;
+	}
 	SCIO_ALLOC_GROW(c->input, c->nin + 1, c->capin);
 	c->input[c->nin++] = scio_strdup(url);
 }
@@ -77,23 +121,41 @@ submit(struct scio_crawl *c, struct group *g, struct slot *s)
 	if (c->o.state != NULL && !c->o.all && !s->again)
 		e = scio_state_get(c->o.state, url);
 	s->cond = e != NULL && (e->etag != NULL || e->last_modified != NULL);
+	g->asked++;
 	scio_http_add(c->http, url, e ? e->etag : NULL,
 	    e ? e->last_modified : NULL, (g->idx << 20) | (unsigned long long)
-	    (page & 0xFFFFF), g);
+	    (page & 0xFFFFF), s);
+}
+
+static struct slot *
+new_slot(struct scio_crawl *c, struct group *g, long page, char *url)
+{
+	struct slot *s = scio_calloc(1, sizeof(*s));
+
+	s->page = page;
+	s->url = url;
+	s->group = g;
+	c->queued++;
+	return s;
 }
 
 /* Adds page K of g at url, unless seen or beyond the limit. */
 static void
 add_slot(struct scio_crawl *c, struct group *g, long page, const char *url)
 {
-	size_t i;
-
 	if (g->limit > 0 && page > g->limit) {
 		if (g->id.kind == SCIO_PAGE_CONTENT && !g->told) {
 			scio_warn("%s: links to page %ld; only the first %ld "
 			    "pages of a transcript are followed (--max-pages)",
-			    g->slots[0].url, page, g->limit);
+			    g->slots[0]->url, page, g->limit);
 			g->told = 1;
+		} else if (g->id.kind == SCIO_PAGE_NODE && c->o.listing_pages == 0 &&
+		    !c->listing_told) {
+			scio_warn("%s: links to listing page %ld; only the first "
+			    "%ld pages of a listing are walked "
+			    "(--max-listing-pages)", g->slots[0]->url, page,
+			    g->limit);
+			c->listing_told = 1;
 		}
 		return;
 	}
@@ -101,14 +163,18 @@ add_slot(struct scio_crawl *c, struct group *g, long page, const char *url)
 		return;
 	scio_strmap_put(&c->seen, url, c);
 	SCIO_ALLOC_GROW(g->slots, g->n + 1, g->cap);
-	/* Keep page order among the pages not yet delivered. */
-	for (i = g->n; i > g->next_emit && g->slots[i - 1].page > page; i--)
-		g->slots[i] = g->slots[i - 1];
-	memset(&g->slots[i], 0, sizeof(g->slots[i]));
-	g->slots[i].page = page;
-	g->slots[i].url = scio_strdup(url);
-	g->n++;
-	submit(c, g, &g->slots[i]);
+	/* in the order found: sorted by page once all are in (by_page) */
+	g->slots[g->n] = new_slot(c, g, page, scio_strdup(url));
+	submit(c, g, g->slots[g->n++]);
+}
+
+static int
+by_page(const void *a, const void *b)
+{
+	const struct slot *x = *(struct slot *const *)a;
+	const struct slot *y = *(struct slot *const *)b;
+
+	return (x->page > y->page) - (x->page < y->page);
 }
 
 static void
@@ -117,15 +183,18 @@ new_group(struct scio_crawl *c, char *url)
 	struct group *g = scio_calloc(1, sizeof(*g));
 
 	g->idx = c->nextidx++;
-	if (scio_pageid_parse(url, &g->id) == 0 && c->o.follow && g->id.page == 1) {
+	if (scio_pageid_parse(url, &g->id) == 0 && scio_pageid_pager(&g->id) &&
+	    c->o.follow && g->id.page == 1) {
 		g->paginated = 1;
-		g->limit = g->id.kind == SCIO_PAGE_NODE ? c->o.listing_pages :
-		    c->o.max_pages;
+		if (g->id.kind == SCIO_PAGE_NODE)
+			g->limit = c->o.listing_pages > 0 ? c->o.listing_pages :
+			    c->o.max_listing_pages;
+		else
+			g->limit = c->o.max_pages;
 	}
-	SCIO_ALLOC_GROW(g->slots, 1, g->cap);
-	memset(&g->slots[0], 0, sizeof(g->slots[0]));
-	g->slots[0].page = g->id.page > 0 ? g->id.page : 1;
-	g->slots[0].url = url;
+	g->cap = 4;
+	g->slots = scio_reallocarray(NULL, g->cap, sizeof(*g->slots));
+	g->slots[0] = new_slot(c, g, g->id.page > 0 ? g->id.page : 1, url);
 	g->n = 1;
 	if (c->tail)
 		c->tail->next = g;
@@ -133,15 +202,16 @@ new_group(struct scio_crawl *c, char *url)
 		c->head = g;
 	c->tail = g;
 	c->ngroups++;
-	submit(c, g, &g->slots[0]);
+	submit(c, g, g->slots[0]);
 }
 
 static void
 free_group(struct group *g)
 {
 	for (size_t i = 0; i < g->n; i++) {
-		free(g->slots[i].url);
-		scio_fetched_free(g->slots[i].result);
+		free(g->slots[i]->url);
+		scio_fetched_free(g->slots[i]->result);
+		free(g->slots[i]);
 	}
 	free(g->slots);
 	scio_pageid_free(&g->id);
@@ -163,17 +233,33 @@ hash_of(const struct scio_buf *b)
 	return scio_buf_take(&s);
 }
 
+/* Whether a listing page read is past --since: it has dated items,
+ * and the newest of them is older than the date. */
+static int
+past_since(const struct scio_crawl *c, const struct scio_pager *pg)
+{
+	return pg->dated > 0 && strcmp(pg->newest, c->o.since) < 0;
+}
+
+/* The pages the page p of g links to that continue it.  With --since, a
+ * listing's pager is followed one page at a time, and not beyond a page
+ * whose items are all older than the date. */
 static void
 discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 {
-	struct scio_pagelink *links;
-	size_t n = scio_paginate_find(p->html.s, p->html.len, p->resp->url, &links);
+	struct scio_pager pg;
+	int one = c->o.since != NULL && g->id.kind == SCIO_PAGE_NODE;
 
-	for (size_t i = 0; i < n; i++) {
-		add_slot(c, g, links[i].page, links[i].url);
-		free(links[i].url);
+	scio_pager_read(p->html.s, p->html.len, p->resp->url, &pg);
+	for (size_t i = 0; i < pg.n && !(one && past_since(c, &pg)) &&
+	    !scio_http_stopped(c->http); i++) {
+		if (one && pg.links[i].page <= p->page)
+			continue;
+		add_slot(c, g, pg.links[i].page, pg.links[i].url);
+		if (one)
+			break;
 	}
-	free(links);
+	scio_pager_free(&pg);
 }
 
 /* The pages 2..K a previous run delivered for an unchanged first page.
@@ -183,9 +269,12 @@ static void
 discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
 {
 	const struct scio_state_entry *e = scio_state_get(c->o.state, url);
-	long last = e != NULL ? e->pages : 0;
+	long last = e != NULL ? e->pages : 0, end = last;
 
-	for (long k = 2; k <= last && !scio_http_stopped(c->http); k++) {
+	/* past the limit, one page more gives the limit's warning */
+	if (g->limit > 0 && end > g->limit)
+		end = g->limit + 1;
+	for (long k = 2; k <= end && !scio_http_stopped(c->http); k++) {
 		char *u = scio_pageid_url(&g->id, k);
 
 		if (scio_state_get(c->o.state, u) == NULL) {
@@ -223,16 +312,14 @@ note_revision(struct scio_crawl *c, const struct slot *s, struct scio_fetched *p
 static void
 settle(struct scio_crawl *c, struct scio_http_resp *r)
 {
-	struct group *g = r->data;
+	struct slot *s = r->data;
+	struct group *g = s->group;
 	struct scio_fetched *p = scio_calloc(1, sizeof(*p));
-	struct slot *s = NULL;
 
-	for (size_t i = g->next_emit; i < g->n; i++)
-		if (strcmp(g->slots[i].url, r->url) == 0 && !g->slots[i].result)
-			s = &g->slots[i];
-	if (s == NULL)
+	if (s->result != NULL || strcmp(s->url, r->url) != 0)
 		scio_die(SCIO_EXIT_ERROR, "internal error: a response for an "
 		    "unknown page '%s'", r->url);
+	g->asked--;
 	s->result = p;
 	p->resp = r;
 	p->group = g;
@@ -253,7 +340,9 @@ settle(struct scio_crawl *c, struct scio_http_resp *r)
 	}
 	if (r->status == 304) {
 		p->outcome = SCIO_FETCH_UNCHANGED;
-		if (g->paginated && c->o.state != NULL && s->page == 1)
+		/* with --since, an unchanged listing lists nothing new */
+		if (g->paginated && c->o.state != NULL && s->page == 1 &&
+		    !(c->o.since != NULL && g->id.kind == SCIO_PAGE_NODE))
 			discover_from_state(c, g, r->url);
 		return;
 	}
@@ -282,7 +371,7 @@ prepare(struct scio_crawl *c, struct group *g)
 	int fresh = 0, again = 0;
 
 	for (size_t i = 0; i < g->n; i++) {
-		struct scio_fetched *p = g->slots[i].result;
+		struct scio_fetched *p = g->slots[i]->result;
 
 		if (p->outcome == SCIO_FETCH_FAILED)
 			g->failed = 1;
@@ -290,7 +379,7 @@ prepare(struct scio_crawl *c, struct group *g)
 			fresh = 1;
 	}
 	for (size_t i = 0; i < g->n; i++) {
-		struct slot *s = &g->slots[i];
+		struct slot *s = g->slots[i];
 		struct scio_fetched *p = s->result;
 
 		if (g->failed) {
@@ -317,9 +406,22 @@ prepare(struct scio_crawl *c, struct group *g)
 static int
 complete(const struct group *g)
 {
-	for (size_t i = g->next_emit; i < g->n; i++)
-		if (g->slots[i].result == NULL)
-			return 0;
+	return g->asked == 0;
+}
+
+/* Whether --max-urls pages were asked for: no group starts then. */
+static int
+over_max_urls(struct scio_crawl *c)
+{
+	if (c->o.max_urls == 0 || c->queued < c->o.max_urls)
+		return 0;
+	if (!c->capped) {
+		scio_warn("%lu pages asked for in this run (--max-urls): URLs "
+		    "given after them are left for the next run (%lu)",
+		    c->queued, (unsigned long)(c->nin - c->nextin) + c->dropped);
+		scio_set_status(SCIO_EXIT_NONE);
+		c->capped = 1;
+	}
 	return 1;
 }
 
@@ -332,19 +434,26 @@ scio_crawl_next(struct scio_crawl *c)
 
 		if (scio_http_stopped(c->http))
 			return NULL;
-		while (c->ngroups < c->o.window && c->nextin < c->nin) {
+		while (c->ngroups < c->o.window && c->nextin < c->nin &&
+		    !over_max_urls(c)) {
 			new_group(c, c->input[c->nextin]);
 			c->input[c->nextin++] = NULL;
 		}
+		if (c->dropped > 0 && c->nextin == c->nin)
+			(void)over_max_urls(c);	/* says so, once */
 		g = c->head;
 		if (g == NULL)
 			return NULL;
-		if (g->next_emit == 0 && complete(g) && !prepare(c, g))
-			continue;
+		/* All pages in, none out: into page order, then ready. */
+		if (g->next_emit == 0 && complete(g)) {
+			qsort(g->slots, g->n, sizeof(*g->slots), by_page);
+			if (!prepare(c, g))
+				continue;
+		}
 		if (g->next_emit < g->n && complete(g)) {
-			struct scio_fetched *p = g->slots[g->next_emit].result;
+			struct scio_fetched *p = g->slots[g->next_emit]->result;
 
-			g->slots[g->next_emit].result = NULL;
+			g->slots[g->next_emit]->result = NULL;
 			g->next_emit++;
 			p->last = g->next_emit == g->n;
 			return p;
@@ -398,8 +507,8 @@ scio_crawl_done(struct scio_crawl *c, struct scio_fetched *p)
 	e.pages = old ? old->pages : 0;
 	/* page 1 remembers how many pages its conference had, as written */
 	if (g->paginated && p->page == 1)
-		e.pages = g->n > 0 && g->slots[g->n - 1].page > 1 ?
-		    g->slots[g->n - 1].page : 0;
+		e.pages = g->n > 0 && g->slots[g->n - 1]->page > 1 ?
+		    g->slots[g->n - 1]->page : 0;
 	SCIO_ALLOC_GROW(c->pending, c->npending + 1, c->cappending);
 	c->pending[c->npending++] = scio_state_entry_dup(&e);
 	scio_fetched_free(p);
@@ -478,5 +587,9 @@ scio_crawl_free(struct scio_crawl *c)
 	free(c->pending);
 	free(c->input);
 	scio_strmap_free(&c->seen);
+	for (size_t i = 0; i < c->forms.cap; i++)
+		if (c->forms.keys[i] != NULL)
+			free(c->forms.vals[i]);
+	scio_strmap_free(&c->forms);
 	free(c);
 }

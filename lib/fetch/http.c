@@ -1,6 +1,10 @@
-/* http.c: the libcurl multi loop behind scio-fetch. Jobs wait in one
- * queue ordered by priority; a job starts when a transfer slot is free,
- * its host has a free slot and its host's delay has passed. */
+/* http.c: the libcurl multi loop behind scio-fetch.  Jobs wait in one
+ * heap per host, ordered by priority; a job starts when a transfer slot is
+ * free, its host has a free slot and its host's delay has passed, the
+ * first by priority among the hosts that may start one.  A job retried
+ * later waits apart until its time.  Queueing a job costs O(log n), and
+ * starting one O(hosts + log n), so a page that links to thousands of
+ * pages costs no more than their number says. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +22,8 @@
 #include "scio/base/strmap.h"
 #include "scio/base/url.h"
 
+struct job;
+
 struct host {
 	long active;
 	double next_ok;		/* no request starts before this */
@@ -25,6 +31,9 @@ struct host {
 	int robots;		/* 0 not asked, 1 asked, 2 rules known */
 	const struct scio_robots_rules *rules;	/* owned by o.robots */
 	double crawl_delay;	/* the rules' Crawl-delay, or 0 */
+	struct job **heap;	/* waiting jobs, by (prio, seq) */
+	size_t n, cap;
+	size_t at;		/* index in scio_http's queued hosts, if n > 0 */
 };
 
 /* A redirect libcurl followed: its request and response head, for the
@@ -70,7 +79,12 @@ struct done {
 struct scio_http {
 	struct scio_http_opts o;
 	CURLM *multi;
-	struct job *queue;		/* waiting, by (prio, seq) */
+	struct host **qhosts;		/* the hosts with jobs in their heap */
+	size_t nqhosts, capqhosts;
+	struct job *later;		/* retries waiting for their time */
+	unsigned long nqueued;		/* jobs in heaps and in later */
+	unsigned long robots_busy;	/* robots.txt jobs queued or running */
+	int exhausted;			/* --max-total reached and all in */
 	struct job *running;		/* transfers in flight */
 	unsigned long active;
 	unsigned long long seq;
@@ -117,16 +131,79 @@ host_of(struct scio_http *h, const char *url)
 	return ho;
 }
 
+static int
+before(const struct job *a, const struct job *b)
+{
+	/* a host's robots.txt goes before its pages, whatever they ask */
+	if (a->robots != b->robots)
+		return a->robots;
+	return a->prio < b->prio || (a->prio == b->prio && a->seq < b->seq);
+}
+
+/* Puts j into its host's heap, and the host among the queued ones. */
+static void
+heap_push(struct scio_http *h, struct job *j)
+{
+	struct host *ho = j->host;
+	size_t i;
+
+	if (ho->n == 0) {
+		if (h->nqhosts == h->capqhosts) {
+			h->capqhosts = h->capqhosts ? h->capqhosts * 2 : 8;
+			h->qhosts = scio_reallocarray(h->qhosts, h->capqhosts,
+			    sizeof(*h->qhosts));
+		}
+		ho->at = h->nqhosts;
+		h->qhosts[h->nqhosts++] = ho;
+	}
+	if (ho->n == ho->cap) {
+		ho->cap = ho->cap ? ho->cap * 2 : 16;
+		ho->heap = scio_reallocarray(ho->heap, ho->cap, sizeof(*ho->heap));
+	}
+	for (i = ho->n++; i > 0 && before(j, ho->heap[(i - 1) / 2]); i = (i - 1) / 2)
+		ho->heap[i] = ho->heap[(i - 1) / 2];
+	ho->heap[i] = j;
+}
+
+/* Takes the first job out of ho's heap. */
+static struct job *
+heap_pop(struct scio_http *h, struct host *ho)
+{
+	struct job *top = ho->heap[0], *last = ho->heap[--ho->n];
+	size_t i = 0;
+
+	for (;;) {
+		size_t k = 2 * i + 1;
+
+		if (k >= ho->n)
+			break;
+		if (k + 1 < ho->n && before(ho->heap[k + 1], ho->heap[k]))
+			k++;
+		if (!before(ho->heap[k], last))
+			break;
+		ho->heap[i] = ho->heap[k];
+		i = k;
+	}
+	if (ho->n > 0)
+		ho->heap[i] = last;
+	if (ho->n == 0) {
+		h->qhosts[ho->at] = h->qhosts[--h->nqhosts];
+		h->qhosts[ho->at]->at = ho->at;
+	}
+	return top;
+}
+
 static void
 enqueue(struct scio_http *h, struct job *j)
 {
-	struct job **pp = &h->queue;
-
-	while (*pp != NULL && ((*pp)->prio < j->prio ||
-	    ((*pp)->prio == j->prio && (*pp)->seq < j->seq)))
-		pp = &(*pp)->next;
-	j->next = *pp;
-	*pp = j;
+	h->nqueued++;
+	if (j->not_before > 0) {
+		j->next = h->later;
+		h->later = j;
+		return;
+	}
+	j->next = NULL;
+	heap_push(h, j);
 }
 
 /* Queues the robots.txt of url's host ahead of its pages, which wait
@@ -144,6 +221,7 @@ ask_robots(struct scio_http *h, struct host *ho, const char *url)
 	j->seq = h->seq++;
 	j->host = ho;
 	ho->robots = 1;
+	h->robots_busy++;
 	enqueue(h, j);
 }
 
@@ -416,43 +494,70 @@ refused(struct scio_http *h, struct job *j)
 	return 1;
 }
 
+static int
+budget_spent(const struct scio_http *h)
+{
+	return h->o.max_total > 0 && h->st.bytes >= (unsigned long long)h->o.max_total;
+}
+
+static void
+sooner(double *wake, double until)
+{
+	if (*wake < 0 || until < *wake)
+		*wake = until;
+}
+
 /* Starts what may start now; returns the seconds until a waiting job may
  * become startable by time alone, or -1. */
 static double
 start_eligible(struct scio_http *h)
 {
 	double t = scio_now(), wake = -1;
-	struct job **pp = &h->queue;
+	struct job **pp = &h->later;
 
-	while (*pp != NULL && h->active < (unsigned long)h->o.jobs) {
+	/* retries whose time has come join their host's heap */
+	while (*pp != NULL) {
 		struct job *j = *pp;
-		double until = 0;
 
-		/* A page waits for its host's robots.txt, then obeys it. */
-		if (!j->robots && j->host->robots == 1) {
-			pp = &j->next;
-			continue;
-		}
-		if (!j->robots && j->host->robots == 2) {
-			*pp = j->next;
-			if (refused(h, j))
-				continue;
-			*pp = j;
-		}
-		if (j->not_before > t)
-			until = j->not_before - t;
-		else if (j->host->next_ok > t)
-			until = j->host->next_ok - t;
-		if (until > 0 || j->host->active >= h->o.per_host) {
-			if (until > 0 && (wake < 0 || until < wake))
-				wake = until;
+		if (j->not_before > t) {
+			sooner(&wake, j->not_before - t);
 			pp = &j->next;
 			continue;
 		}
 		*pp = j->next;
 		j->next = NULL;
-		j->host->next_ok = t + host_delay(h, j);
-		j->host->last_start = t;
+		heap_push(h, j);
+	}
+	if (budget_spent(h))
+		return wake;
+	while (h->active < (unsigned long)h->o.jobs && !scio_http_stopped(h)) {
+		struct host *best = NULL;
+		struct job *j;
+
+		for (size_t i = 0; i < h->nqhosts; i++) {
+			struct host *ho = h->qhosts[i];
+
+			if (ho->active >= h->o.per_host)
+				continue;
+			/* a page waits for its host's robots.txt */
+			if (ho->robots == 1 && !ho->heap[0]->robots)
+				continue;
+			if (ho->next_ok > t) {
+				sooner(&wake, ho->next_ok - t);
+				continue;
+			}
+			if (best == NULL || before(ho->heap[0], best->heap[0]))
+				best = ho;
+		}
+		if (best == NULL)
+			break;
+		j = heap_pop(h, best);
+		h->nqueued--;
+		/* then obeys it: a page it refuses fails without a request */
+		if (refused(h, j))
+			continue;
+		best->next_ok = t + host_delay(h, j);
+		best->last_start = t;
 		start(h, j);
 	}
 	return wake;
@@ -562,6 +667,7 @@ robots_known(struct scio_http *h, struct job *j, char *error)
 	char *etag = NULL, *lm = NULL, stamp[SCIO_UTC_SIZE];
 	long code = 0;
 
+	h->robots_busy--;
 	if (j->easy != NULL) {
 		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
 		etag = header_value(j->easy, "ETag");
@@ -818,10 +924,18 @@ scio_http_next(struct scio_http *h)
 			h->pending--;
 			return r;
 		}
-		if (h->queue == NULL && h->active == 0)
+		if (h->nqueued == 0 && h->active == 0)
 			return NULL;
 		if (scio_http_stopped(h))
 			return NULL;
+		if (budget_spent(h) && h->active == 0) {
+			scio_warn("%llu bytes fetched in this run (--max-total): "
+			    "%lu pages not yet fetched are left for the next run",
+			    h->st.bytes, h->nqueued);
+			scio_set_status(SCIO_EXIT_NONE);
+			h->exhausted = 1;
+			return NULL;
+		}
 		start_eligible(h);
 		curl_multi_perform(h->multi, &running);
 		reap(h);
@@ -843,7 +957,7 @@ scio_http_next(struct scio_http *h)
 int
 scio_http_stopped(const struct scio_http *h)
 {
-	return h->o.stop != NULL && *h->o.stop != 0;
+	return h->exhausted || (h->o.stop != NULL && *h->o.stop != 0);
 }
 
 void
@@ -867,11 +981,7 @@ scio_http_stats(const struct scio_http *h, struct scio_http_stats *s)
 {
 	*s = h->st;
 	s->elapsed = scio_now() - h->started;
-	s->waiting = 0;
-	for (const struct job *j = h->running; j != NULL; j = j->next)
-		s->waiting += !j->robots;
-	for (const struct job *j = h->queue; j != NULL; j = j->next)
-		s->waiting += !j->robots;
+	s->waiting = h->active + h->nqueued - h->robots_busy;
 	s->url = h->running != NULL ? h->running->url : NULL;
 }
 
@@ -895,15 +1005,22 @@ scio_http_free(struct scio_http *h)
 		curl_multi_remove_handle(h->multi, j->easy);
 		job_free(j);
 	}
-	while (h->queue != NULL) {
-		struct job *j = h->queue;
+	while (h->later != NULL) {
+		struct job *j = h->later;
 
-		h->queue = j->next;
+		h->later = j->next;
 		job_free(j);
 	}
 	for (size_t i = 0; i < h->hosts.cap; i++)
-		if (h->hosts.keys[i] != NULL)
-			free(h->hosts.vals[i]);
+		if (h->hosts.keys[i] != NULL) {
+			struct host *ho = h->hosts.vals[i];
+
+			for (size_t k = 0; k < ho->n; k++)
+				job_free(ho->heap[k]);
+			free(ho->heap);
+			free(ho);
+		}
+	free(h->qhosts);
 	scio_strmap_free(&h->hosts);
 	curl_multi_cleanup(h->multi);
 	curl_global_cleanup();

@@ -13,6 +13,11 @@
 #include "scio/parse/passes.h"
 #include "scio/base/text.h"
 #include "scio/base/url.h"
+#include "scio/record/pageid.h"
+
+/* Pages of one conference are held in one array by number: a URL that
+ * claims a page beyond this names no page scio-parse merges. */
+#define MAX_PAGENO 999
 
 #define UEDITOR_TAG "_ueditor_page_break_tag_"
 
@@ -24,6 +29,23 @@ resolve(const char *base, const char *href)
 	char *u = scio_url_resolve(base, href);
 
 	return u ? u : scio_strdup(href);
+}
+
+/* The conference id and page number url names, by the one page-id
+ * grammar: "NNN" or "node_NNN" (a new string) and K, or NULL. */
+static char *
+url_doc(const char *url, int *pageno)
+{
+	struct scio_pageid id;
+	char *doc = NULL;
+
+	*pageno = 1;
+	if (scio_pageid_parse(url, &id) == 0 && id.page <= MAX_PAGENO) {
+		doc = scio_pageid_doc(&id);
+		*pageno = (int)id.page;
+	}
+	scio_pageid_free(&id);
+	return doc;
 }
 
 const char *
@@ -159,7 +181,7 @@ read_items(struct scio_page_text *pt, struct scio_page *pg, size_t end)
 		if (lk->line >= end || scio_word_count(title, strlen(title)) < 3)
 			continue;
 		url = resolve(pg->url, lk->href);
-		doc = scio_url_doc(url, &pno);
+		doc = url_doc(url, &pno);
 		if (doc == NULL || pno != 1 || (pg->doc && strcmp(doc, pg->doc) == 0)) {
 			free(doc);
 			free(url);
@@ -322,7 +344,7 @@ count_pages(const struct scio_page_text *pt, struct scio_page *pg)
 		if (strstr(href, pg->doc) == NULL)
 			continue;
 		u = resolve(pg->url, href);
-		d = scio_url_doc(u, &pno);
+		d = url_doc(u, &pno);
 		if (d && strcmp(d, pg->doc) == 0 && pno > pg->npages)
 			pg->npages = pno;
 		free(d);
@@ -377,7 +399,7 @@ scio_page_read(struct scio_page_text *pt, const char *url,
 	memset(pg, 0, sizeof(*pg));
 	pg->hash = scio_fnv1a64(raw, rawlen);
 	pg->url = scio_strdup(url ? url : "");
-	pg->doc = scio_url_doc(pg->url, &pg->pageno);
+	pg->doc = url_doc(pg->url, &pg->pageno);
 	pg->truncated = is_truncated(raw, rawlen);
 	ht = pt->head_title ? scio_head_title_clean(pt->head_title) : NULL;
 

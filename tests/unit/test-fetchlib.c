@@ -1,5 +1,5 @@
-/* Unit tests for scio-fetch's lib modules: page ids, pagination links,
- * charsets, save names and the state file. */
+/* Unit tests for scio-fetch's lib modules: pagination links and listing
+ * dates, charsets, save names and the state file (page ids: test-pageid). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,38 +10,12 @@
 #include "scio/base/alloc.h"
 #include "scio/base/charset.h"
 #include "scio/fetch/decode.h"
-#include "scio/fetch/paginate.h"
+#include "scio/fetch/pager.h"
 #include "scio/fetch/progress.h"
 #include "scio/fetch/state.h"
 #include "scio/fetch/urlname.h"
 #include "scio/fetch/warc.h"
 #include "check.h"
-
-static void
-test_pageid(void)
-{
-	struct scio_pageid id;
-	char *u;
-
-	CHECK(scio_pageid_parse("http://h/pressroom/2024-07/22/content_123_4.htm", &id) == 0 &&
-	    id.kind == SCIO_PAGE_CONTENT && id.page == 4 && strcmp(id.id, "123") == 0 &&
-	    strcmp(id.ext, "htm") == 0 && strcmp(id.dir, "http://h/pressroom/2024-07/22/") == 0,
-	    "content_NNN_K.htm names page K of conference NNN");
-	u = scio_pageid_url(&id, 1);
-	CHECK_STR(u, "http://h/pressroom/2024-07/22/content_123.htm", "page 1 has no suffix");
-	free(u);
-	u = scio_pageid_url(&id, 7);
-	CHECK_STR(u, "http://h/pressroom/2024-07/22/content_123_7.htm", "page 7 gets _7");
-	free(u);
-	scio_pageid_free(&id);
-	CHECK(scio_pageid_parse("http://h/m/pressroom/node_8021725.html", &id) == 0 &&
-	    id.kind == SCIO_PAGE_NODE && id.page == 1, "node_NNN.html is a listing's page 1");
-	scio_pageid_free(&id);
-	CHECK(scio_pageid_parse("http://h/content_12a.htm", &id) < 0, "non-digits are not an id");
-	CHECK(scio_pageid_parse("http://h/content_12_1.htm", &id) < 0, "_1 is not a page suffix");
-	CHECK(scio_pageid_parse("http://h/content_12.htm?x=1", &id) < 0, "a query is not a page");
-	CHECK(scio_pageid_parse("http://h/content_12.shtml", &id) < 0, "only .htm and .html");
-}
 
 static void
 test_paginate(void)
@@ -55,19 +29,52 @@ test_paginate(void)
 	    "<a href='content_5_9.html'>9</a>"
 	    "<a href='javascript:void(0)'>js</a><a>no href</a>"
 	    "</div></body></html>";
+	struct scio_pager pg;
 	struct scio_pagelink *v;
-	size_t n = scio_paginate_find(html, strlen(html), "http://h/a/b/content_5.htm", &v);
+	size_t n;
 
+	scio_pager_read(html, strlen(html), "http://h/a/b/content_5.htm", &pg);
+	n = pg.n;
+	v = pg.links;
 	CHECK(n == 3, "finds the continuation links once each");
 	CHECK(n == 3 && v[0].page == 2 && v[1].page == 3 && v[2].page == 9,
 	    "sorted by page number");
 	CHECK(n == 3 && strcmp(v[0].url, "http://h/a/b/content_5_2.htm") == 0,
 	    "links are absolute, without fragment");
-	for (size_t i = 0; i < n; i++)
-		free(v[i].url);
-	free(v);
-	n = scio_paginate_find(html, strlen(html), "http://h/a/b/other.htm", &v);
-	CHECK(n == 0 && v == NULL, "a page that is not content_N or node_N has none");
+	scio_pager_free(&pg);
+	scio_pager_read(html, strlen(html), "http://h/a/b/other.htm", &pg);
+	CHECK(pg.n == 0 && pg.links == NULL, "a page that is not content_N or node_N has none");
+	scio_pager_free(&pg);
+	scio_pager_read(html, strlen(html), "http://h/a/b/content_5.htm?x=1", &pg);
+	CHECK(pg.n == 0, "a page with a query has no pager to follow");
+	scio_pager_free(&pg);
+}
+
+/* A listing's items and their dates, for --since. */
+static void
+test_listing_dates(void)
+{
+	const char *html =
+	    "<html><body><ul>"
+	    "<li>&bull; <a href='/p/2024-07/22/content_1.htm'>Briefing one</a> <span>2024-07-24</span></li>"
+	    "<li>&bull; <a href='/p/2025-03/14/content_2.html'>Briefing two</a> March 17, 2025</li>"
+	    "<li><a href='/p/node_9.htm'>A conference page</a></li>"
+	    "</ul><p><a href='/p/2023-01/05/content_3.htm'>Beside a br</a> 2023-01-06<br>"
+	    "<a href='/p/2023-01/05/content_3_2.htm'>a page 2 is no item</a> 2029-01-01</p>"
+	    "<a href='node_8_2.htm'>2</a> 2030-01-01"
+	    "</body></html>";
+	struct scio_pager pg;
+
+	scio_pager_read(html, strlen(html), "http://h/p/node_8.htm", &pg);
+	CHECK(pg.items == 4, "items: links to other documents' first pages");
+	CHECK(pg.dated == 3, "items dated by the text of their list item or line");
+	CHECK_STR(pg.newest, "2025-03-17", "the newest item's date, in any form");
+	CHECK(pg.n == 1 && pg.links[0].page == 2, "the pager link is no item");
+	scio_pager_free(&pg);
+	scio_pager_read("<p><a href='content_1.htm'>x</a></p>", 36, "http://h/node_8.htm", &pg);
+	CHECK(pg.items == 1 && pg.dated == 0 && pg.newest[0] == '\0',
+	    "an item without a date leaves no newest date");
+	scio_pager_free(&pg);
 }
 
 static void
@@ -319,8 +326,8 @@ test_state_pace(void)
 int
 main(void)
 {
-	test_pageid();
 	test_paginate();
+	test_listing_dates();
 	test_charset();
 	test_urlname();
 	test_state();

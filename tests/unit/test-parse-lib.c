@@ -8,6 +8,7 @@
 #include "scio/base/jwrite.h"
 #include "scio/parse/label.h"
 #include "scio/parse/page.h"
+#include "scio/record/pageid.h"
 #include "scio/parse/roles.h"
 #include "scio/base/text.h"
 #include "scio/base/url.h"
@@ -21,10 +22,20 @@ date_of(const char *s)
 	return scio_date_find(s, d, NULL) ? d : NULL;
 }
 
+/* What scio-parse keys a page by: the one page-id grammar's doc id. */
 static char *
 doc_of(const char *url, int *page)
 {
-	return scio_url_doc(url, page);
+	struct scio_pageid id;
+	char *doc = NULL;
+
+	*page = 1;
+	if (scio_pageid_parse(url, &id) == 0) {
+		doc = scio_pageid_doc(&id);
+		*page = (int)id.page;
+	}
+	scio_pageid_free(&id);
+	return doc;
 }
 
 static void

@@ -12,8 +12,12 @@
 
 struct scio_crawl_opts {
 	int follow;		/* fetch continuation pages */
-	long listing_pages;	/* listing pages walked, 0 for all */
+	long listing_pages;	/* listing pages walked, 0 for all ... */
+	long max_listing_pages;	/* ... up to this many, 0 for no limit */
 	long max_pages;		/* pages of a transcript followed, 0 for all */
+	unsigned long max_urls;	/* pages asked for in a run, 0 for no limit */
+	const char *since;	/* YYYY-MM-DD: a listing's pager is not followed
+				 * past a page whose items are all older */
 	int all;		/* deliver unchanged pages too, unconditionally */
 	struct scio_state *state;	/* or NULL */
 	double checkpoint;	/* seconds between state saves */
@@ -45,7 +49,10 @@ struct scio_crawl;
 struct scio_crawl *scio_crawl_new(struct scio_http *h,
     const struct scio_crawl_opts *o);
 
-/* Adds a URL given by the user (absolute); a repeat is ignored. */
+/* Adds a URL given by the user (absolute); a repeat is ignored, and so
+ * is another form of a page given before (desktop or mobile, .htm or
+ * .html: one line on stderr says so).  Beyond --max-urls URLs given, the
+ * rest are counted and left for the next run. */
 void scio_crawl_add(struct scio_crawl *c, const char *url);
 
 /* The next page in delivery order, or NULL when all are done or the

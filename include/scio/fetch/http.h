@@ -27,6 +27,9 @@ struct scio_http_opts {
 	long low_speed_limit;	/* bytes per second ... */
 	long low_speed_time;	/* ... below which for this long is a failure */
 	long long max_bytes;	/* body size after decompression */
+	long long max_total;	/* bytes of bodies in a run, 0 for no limit:
+				 * past it no transfer starts, and the run
+				 * stops as when stop is set */
 	long max_redirs;
 	const char *user_agent;
 	const char *from;	/* sent as From:, or NULL */
@@ -81,7 +84,8 @@ unsigned long scio_http_pending(const struct scio_http *h);
  * when *o->stop became nonzero (a signal: transfers in flight are left). */
 struct scio_http_resp *scio_http_next(struct scio_http *h);
 
-/* Whether *o->stop was set. */
+/* Whether *o->stop was set, or --max-total was spent (one line on
+ * stderr said so then, and the status is 1). */
 int scio_http_stopped(const struct scio_http *h);
 
 void scio_http_resp_free(struct scio_http_resp *r);

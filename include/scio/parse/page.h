@@ -75,9 +75,4 @@ int scio_page_read(struct scio_page_text *pt, const char *url,
 
 void scio_page_free(struct scio_page *pg);
 
-/* The conference id and page number a URL names: content_NNN[_K] gives
- * "NNN" and K (1 without a suffix); node_NNN[_K] gives "node_NNN".
- * Returns a new string, or NULL when the URL names neither. */
-char *scio_url_doc(const char *url, int *pageno);
-
 #endif

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "scio/base/jscan.h"
+#include "scio/record/datebound.h"
 #include "scio/record/match.h"
 
 struct scio_filter;
@@ -26,14 +27,6 @@ void scio_filter_free(struct scio_filter *f);
  * names the option in messages. */
 void scio_filter_equal(struct scio_filter *f, const char *field, const char *value,
     const char *what);
-
-/* Whether s is a date bound --since and --until take: YYYY, YYYY-MM or
- * YYYY-MM-DD, and a date of the calendar (month 1-12, the month's days,
- * 29 February in leap years only). */
-int scio_date_bound_ok(const char *s);
-
-/* Why s is not such a bound ("no such month", ...), or NULL when it is. */
-const char *scio_date_bound_error(const char *s);
 
 /* The field must be a JSON number op ("<", "<=", ">", ">=") number (a
  * decimal, as strtod reads it). Returns -1 for a bad op or number. */
