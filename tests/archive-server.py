@@ -24,8 +24,9 @@ seconds since the epoch).
 
 --manifest prints what the archive holds, one JSON line a conference
 (doc, url, pages, turns, title, date), newest first; --urls BASE prints
-every URL a complete backfill asks for (the listing pages, desktop and
-with --mobile mobile, then each conference's pages at its desktop URL),
+every URL a complete backfill asks for (the desktop listing pages: with
+--mobile the mobile listing, given after it, is the same listing and not
+walked again; then each conference's pages at its desktop URL),
 for a plain client to fetch.
 """
 import argparse
@@ -283,10 +284,10 @@ class Archive:
         return make, c.published
 
     def urls(self, base):
+        # The mobile listing, given after the desktop one, is the same
+        # listing (node id) to scio-fetch: walked once, in the first form.
         for k in range(1, self.nlist + 1):
             yield base + self.listing_path(k)
-            if self.mobile:
-                yield base + self.listing_path(k, True)
         for i in range(self.n):
             c = self.conference(i)
             for k in range(1, c.npages + 1):

@@ -3,7 +3,8 @@
 # conferences): a generated archive of 150 conferences of 1 to 14 pages
 # behind its listing pages (tests/archive-server.py), backfilled from
 # nothing with -j 8 --per-host 8 --wait 0 as the README shows, by
-# tests/backfill-run.py.  Every conference whole, no page fetched twice,
+# tests/backfill-run.py, the mobile listing given after the desktop one
+# (the same listing: walked once).  Every conference whole, no page fetched twice,
 # a second run only conditional and silent, three SIGKILLs at random
 # points and a resume equal to one uninterrupted run.
 . "$SCIO_TOP/tests/lib.sh"
@@ -15,7 +16,7 @@ n=150
 [ -n "${SCIO_VALGRIND:-}" ] && n=20
 work=$SCIO_TOP/tests/out/t-backfill-work
 report=$SCIO_TOP/tests/out/t-backfill-report
-/usr/bin/python3 "$SCIO_TOP/tests/backfill-run.py" -n $n --kills 3 --work "$work" \
+/usr/bin/python3 "$SCIO_TOP/tests/backfill-run.py" -n $n --kills 3 --mobile --work "$work" \
 	>"$report" 2>&1
 status=$?
 export report n status
