@@ -40,8 +40,7 @@ scio_ssum_new(void)
 static char *
 string_or_null(const struct scio_frec *r, const char *key, struct scio_buf *b)
 {
-	scio_buf_reset(b);
-	if (scio_frec_get(r, key, b) != SCIO_F_STRING || b->len == 0)
+	if (!scio_frec_str(r, key, b) || b->len == 0)
 		return NULL;
 	return scio_strdup(b->s);
 }
@@ -52,9 +51,7 @@ conf_of(struct scio_ssum *m, const struct scio_frec *r)
 	struct conf *c;
 	void *idx;
 
-	scio_buf_reset(&m->doc);
-	if (scio_frec_get(r, "doc", &m->doc) != SCIO_F_STRING)
-		scio_buf_reset(&m->doc);
+	scio_frec_str(r, "doc", &m->doc);
 	/* conferences without an id are told apart by their title */
 	if (m->doc.len == 0) {
 		scio_buf_addc(&m->doc, '\x1e');
