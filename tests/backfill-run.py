@@ -65,6 +65,7 @@ class Site:
     def __init__(self, a, work):
         self.log = os.path.join(work, "server.log")
         open(self.log, "w").close()
+        self.seen = self.nlines = 0
         args = [sys.executable, os.path.join(TESTS, "archive-server.py"), "-n", str(a.n),
                 "--seed", str(a.seed)]
         if a.mobile:
@@ -94,8 +95,15 @@ class Site:
             return 0.0
 
     def requests(self):
+        """Lines in the server's log so far (read on from where the last
+        call stopped, since the kill loop asks often)."""
         with open(self.log, "rb") as f:
-            return sum(1 for _ in f)
+            f.seek(self.seen)
+            more = f.read()
+        whole = more.rfind(b"\n") + 1
+        self.seen += whole
+        self.nlines += more.count(b"\n", 0, whole)
+        return self.nlines
 
     def stop(self):
         self.proc.terminate()
@@ -104,9 +112,9 @@ class Site:
 
 def run(args, out, kill_at=None, site=None):
     """Runs args (stdout appended to out, stderr to out's directory's
-    stderr file); returns (status, peak RSS in KB, seconds, CPU seconds).  With kill_at,
-    SIGKILLs it once the server's log holds that many lines; status is then
-    -9 (or its own, had it ended)."""
+    stderr file); returns (status, peak RSS in KB, seconds, CPU seconds).
+    With kill_at, SIGKILLs it once the server's log holds that many lines;
+    status is then -9 (or its own, had it ended)."""
     t0 = time.monotonic()
     err = os.path.join(os.path.dirname(out), "stderr")
     with open(out, "ab") as o, open(err, "ab") as e:
@@ -126,7 +134,7 @@ def run(args, out, kill_at=None, site=None):
 
 
 def backfill(site, d, jobs, kill_at=None):
-    """One backfill run in d; returns (killed, [(status, KB, s)] per step)."""
+    """One backfill run in d; returns (killed, [run's result] per step)."""
     os.makedirs(d, exist_ok=True)
     j = ["-j", str(jobs), "--per-host", str(jobs), "--wait", "0", "-q"]
     steps = []
