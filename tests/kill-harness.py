@@ -263,7 +263,7 @@ def nightly_trial(k, rng, work, confs, port, stats):
     cmd = [os.path.join(TOP, "examples", "cron", "scio-nightly"), "-b", base,
            "-d", d, "-l", "/pressroom/node_1.htm"]
     env = dict(os.environ)
-    env["SCIO_FETCH_OPTIONS"] = "--retries 0 -j 3"
+    env["SCIO_FETCH_OPTIONS"] = "--wait 0 --retries 0 -j 3"
     for run in range(1, 60):
         slow = rng.random() < 0.35
         env.pop("SCIO_TEST_WRITE_CHUNK", None)
