@@ -85,6 +85,21 @@ test_expect_success 'two loads at once are serialised, and give what one after t
 	whole par.db && dump par.db >got && test_cmp want got
 '
 
+# Creating the database is the narrow part: both loads find no file and
+# switch it to WAL mode at once (SQLite calls no busy handler for that).
+test_expect_success 'two loads creating one database at once: neither finds it locked' '
+	head -n 60 "$CORPUS" >few &&
+	jq -c "select((.doc | ltrimstr(\"node_\") | tonumber) % 2 == 0)" few >even20 &&
+	jq -c "select((.doc | ltrimstr(\"node_\") | tonumber) % 2 == 1)" few >odd20 &&
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
+		rm -f new.db new.db-wal new.db-shm &&
+		{ scio-db -d new.db load even20 2>err1 & p1=$!
+		  scio-db -d new.db load odd20 2>err2 & p2=$!
+		  wait $p1 && wait $p2; } || { cat err1 err2; exit 1; }
+	done &&
+	test "$(scio-db -d new.db search -c)" = "$(cat even20 odd20 | wc -l)"
+'
+
 test_expect_success 'a full disk: exit 2, the database whole, the conferences before it kept' '
 	scio-db -d f.db load </dev/null &&
 	size=$(($(stat -c %s "$CORPUS") / 1024 / 3)) &&

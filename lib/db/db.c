@@ -162,6 +162,26 @@ scio_db_pragma(struct scio_db *db, const char *sql)
 	return v;
 }
 
+/*
+ * WAL mode. Switching into it takes an exclusive lock, and SQLite does not
+ * call the busy handler for a journal mode change: two loads creating one
+ * database at once would see "database is locked". Wait here as the handler
+ * would. Once set, the mode stays with the file and this is a no-op.
+ */
+static void
+set_wal(struct scio_db *db)
+{
+	int rc, waited = 0;
+
+	while (((rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL)) & 0xff) == SQLITE_BUSY && waited < SCIO_DB_BUSY_MS) {
+		sqlite3_sleep(10);
+		waited += 10;
+	}
+	if (rc != SQLITE_OK)
+		scio_db_die(db, "cannot switch to WAL mode");
+}
+
 /* A file that holds tables but no archive mark is someone else's. */
 static void
 check_archive(struct scio_db *db, enum scio_db_mode mode)
@@ -180,7 +200,7 @@ check_archive(struct scio_db *db, enum scio_db_mode mode)
 		 * one; WAL before the schema, so even the first commit is
 		 * cheap */
 		scio_db_exec(db, "PRAGMA page_size = 16384");
-		scio_db_exec(db, "PRAGMA journal_mode = WAL");
+		set_wal(db);
 		scio_db_exec(db, "BEGIN IMMEDIATE");
 		/* another load may have made it while we waited */
 		if (scio_db_pragma(db, "SELECT count(*) FROM sqlite_schema") == 0) {
@@ -232,7 +252,7 @@ scio_db_open(const char *path, enum scio_db_mode mode, int mkdir_parent)
 	check_archive(db, mode);
 	if (mode == SCIO_DB_WRITE) {
 		/* commits need no fsync in WAL mode, checkpoints do: few */
-		scio_db_exec(db, "PRAGMA journal_mode = WAL");
+		set_wal(db);
 		scio_db_exec(db, "PRAGMA synchronous = NORMAL");
 		scio_db_exec(db, "PRAGMA wal_autocheckpoint = 16384");
 		scio_db_exec(db, "PRAGMA cache_size = -16384");
