@@ -193,8 +193,8 @@ main(int argc, char **argv)
 		check_allowed(cmd, c, idx, argv);
 		switch (c) {
 		case OPT_FIELD:
-			if (strcmp(optarg, "text") && strcmp(optarg, "speaker") &&
-			    strcmp(optarg, "outlet") && strcmp(optarg, "all"))
+			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "speaker") != 0 &&
+			    strcmp(optarg, "outlet") != 0 && strcmp(optarg, "all") != 0)
 				scio_usage_error("--field: not text, speaker, outlet or all: '%s'",
 				    optarg);
 			s.field = optarg;

@@ -28,8 +28,8 @@ escape_in8(const char *p)
 	c = w ^ (ones * 0xC2);
 	/* a zero byte in q, b or c, or a byte below 0x20 in w (high bits
 	 * masked so that UTF-8 bytes do not count) */
-	return (((q - ones) & ~q) | ((b - ones) & ~b) | ((c - ones) & ~c) |
-	    ((w - ones * 0x20) & ~w)) & highs ? 1 : 0;
+	return ((((q - ones) & ~q) | ((b - ones) & ~b) | ((c - ones) & ~c) |
+	    ((w - ones * 0x20) & ~w)) & highs) != 0;
 }
 
 static void

@@ -78,7 +78,7 @@ write_through(const char *p, size_t n)
 
 	/* Where this write begins: the end, when appending. */
 	if (fl >= 0 && fstat(STDOUT_FILENO, &sb) == 0 && S_ISREG(sb.st_mode))
-		at = fl & O_APPEND ? sb.st_size : lseek(STDOUT_FILENO, 0, SEEK_CUR);
+		at = (fl & O_APPEND) ? sb.st_size : lseek(STDOUT_FILENO, 0, SEEK_CUR);
 
 	while (done < n) {
 		ssize_t w;

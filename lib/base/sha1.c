@@ -22,7 +22,7 @@ compress(uint32_t h[5], const unsigned char *block)
 {
 	uint32_t w[80], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
 
-	for (int t = 0; t < 16; t++)
+	for (size_t t = 0; t < 16; t++)
 		w[t] = be32(block + 4 * t);
 	for (int t = 16; t < 80; t++)
 		w[t] = rol(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
@@ -109,7 +109,7 @@ scio_sha1_final(struct scio_sha1 *c, unsigned char out[SCIO_SHA1_SIZE])
 	for (int i = 0; i < 8; i++)
 		c->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
 	compress(c->h, c->block);
-	for (int i = 0; i < 5; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		out[4 * i] = (unsigned char)(c->h[i] >> 24);
 		out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);
 		out[4 * i + 2] = (unsigned char)(c->h[i] >> 8);
@@ -150,6 +150,7 @@ scio_sha1_label(const void *p, size_t n, char out[SCIO_SHA1_LABEL_SIZE])
 	scio_sha1_init(&c);
 	scio_sha1_update(&c, p, n);
 	scio_sha1_final(&c, d);
-	memcpy(out, "sha1:", 5);
+	/* the prefix alone: scio_base32 writes the rest and the NUL */
+	memcpy(out, "sha1:", 5);	/* NOLINT(bugprone-not-null-terminated-result) */
 	scio_base32(d, sizeof(d), out + 5);
 }

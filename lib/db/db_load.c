@@ -44,7 +44,6 @@ struct scio_db_load {
 	double began;		/* the batch's transaction, scio_now() */
 	char now[SCIO_UTC_SIZE];
 	size_t added, replaced, unchanged;
-	int failed;
 };
 
 static const char put_doc_sql[] =

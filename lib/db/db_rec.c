@@ -91,7 +91,7 @@ scio_db_conf_add_turn(struct scio_db_conf *c, struct scio_jobj *obj,
 	size_t mark = c->arena.len;
 	struct scio_db_str title, doc;
 	const char *bad = NULL;
-	int have_seq, st;
+	int have_seq;
 
 	if (scanned_str(c, obj, "doc", &doc) < 0 || doc.null)
 		bad = "doc";
@@ -109,7 +109,7 @@ scio_db_conf_add_turn(struct scio_db_conf *c, struct scio_jobj *obj,
 		bad = "date";
 	else if (scanned_str(c, obj, "speaker", &t->speaker) < 0)
 		bad = "speaker";
-	else if ((st = scanned_str(c, obj, "speaker_title", &t->speaker_title)) < 0)
+	else if (scanned_str(c, obj, "speaker_title", &t->speaker_title) < 0)
 		bad = "speaker_title";
 	else if (scanned_str(c, obj, "role", &t->role) < 0)
 		bad = "role";

@@ -373,7 +373,7 @@ scio_robots_allows_url(const struct scio_robots_rules *r, const char *url,
 		scio_buf_addc(&target, '/');
 	if (*p != '#')
 		scio_buf_add(&target, p, strcspn(p, "#"));
-	ok = scio_robots_allows(r, target.s, why);
+	ok = scio_robots_allows(r, scio_buf_str(&target), why);
 	scio_buf_free(&target);
 	return ok;
 }

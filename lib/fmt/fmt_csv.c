@@ -83,7 +83,7 @@ void
 scio_fmt_csv_row(struct scio_fmt *f, const struct scio_frec *r)
 {
 	int csv = f->o.kind == SCIO_FMT_CSV;
-	struct scio_buf *v = &f->tmp;
+	struct scio_buf *v;
 
 	for (size_t i = 0; i < f->o.nfields; i++) {
 		if (i > 0)

@@ -158,8 +158,9 @@ scio_label_inline(const char *line, size_t n, const char **rest)
 {
 	size_t span = n < 94 ? n : 94;
 
-	/* most paragraphs have no colon near their start */
-	if (memchr(line, ':', span) == NULL && memchr(line, '\xEF', span) == NULL)
+	/* most paragraphs have no colon near their start (0xEF begins the
+	 * full-width one) */
+	if (memchr(line, ':', span) == NULL && memchr(line, 0xEF, span) == NULL)
 		return 0;
 	for (size_t i = 1; i < n && i <= 90; i++) {
 		size_t c = colon_at(line + i, n - i);

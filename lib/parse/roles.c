@@ -154,6 +154,9 @@ chair_score(const struct scio_speaker *s)
 	return 4 * s->first + 2 * (int)s->calls + (s->chairs > 0) - (s->named > 0);
 }
 
+/* A turn's speaker is -1 (no label) or below nsp: turns.c adds a speaker
+ * for every label before it numbers a turn, so sp is NULL only when no
+ * turn has a speaker. */
 void
 scio_roles_decide(struct scio_speaker *sp, size_t nsp,
     struct scio_role_turn *t, size_t nt)
@@ -162,13 +165,17 @@ scio_roles_decide(struct scio_speaker *sp, size_t nsp,
 	long best = -1;
 
 	for (size_t i = 0; i < nt; i++) {
-		struct scio_speaker *s = t[i].speaker >= 0 ? &sp[t[i].speaker] : NULL;
+		struct scio_speaker *s;
 
+		/* a turn with no label has no speaker to count */
+		if (t[i].speaker < 0) {
+			t[i].asks = scio_text_asks(t[i].text);
+			continue;
+		}
+		s = &sp[t[i].speaker];
 		/* a listed person's role is known: their (long) turns need
 		 * not be read for questions */
-		t[i].asks = s && s->listed ? 0 : scio_text_asks(t[i].text);
-		if (s == NULL)
-			continue;
+		t[i].asks = s->listed ? 0 : scio_text_asks(t[i].text);
 		s->turns++;
 		s->asks += t[i].asks;
 		if (i + 1 < nt && t[i + 1].speaker >= 0 && t[i + 1].speaker != t[i].speaker)
@@ -200,9 +207,12 @@ scio_roles_decide(struct scio_speaker *sp, size_t nsp,
 	}
 	/* the chairs' words, a tie-breaker, for those who may chair */
 	for (size_t i = 0; i < nt && !chair_known; i++) {
-		struct scio_speaker *s = t[i].speaker >= 0 ? &sp[t[i].speaker] : NULL;
+		struct scio_speaker *s;
 
-		if (s && s->role == NULL && !s->listed && s->answers == 0 && s->floor > 0 &&
+		if (t[i].speaker < 0)
+			continue;
+		s = &sp[t[i].speaker];
+		if (s->role == NULL && !s->listed && s->answers == 0 && s->floor > 0 &&
 		    s->chairs == 0)
 			s->chairs = scio_text_chairs(t[i].text) != 0;
 	}

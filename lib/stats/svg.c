@@ -121,15 +121,18 @@ bars(const struct scio_stab *t, struct scio_buf *out, int inline_svg)
 {
 	double x0 = 16 + LABEL_COLS * 8.6, x1 = W - 70, max = max_value(t);
 	double h = TOP + ROW * (double)t->nrows + 64, step, y, axis;
+	long ticks;
 	struct scio_buf l = {0};
 
 	step = tick_step(t, max > 0 ? max : 1);
-	axis = ceil((max > 0 ? max : 1) / step) * step;
+	ticks = (long)ceil((max > 0 ? max : 1) / step);
+	axis = (double)ticks * step;
 	head(t, h, out, inline_svg);
 	y = TOP + ROW * (double)t->nrows;
 	scio_buf_adds(out, "<g class=\"x-axis\" fill=\"#555555\" font-size=\"12\" "
 	    "text-anchor=\"middle\">\n");
-	for (double v = 0; v <= axis + step / 2; v += step) {
+	for (long k = 0; k <= ticks; k++) {
+		double v = (double)k * step;
 		double x = x0 + (x1 - x0) * v / axis;
 
 		scio_buf_adds(out, "<line x1=\"");
@@ -197,15 +200,18 @@ line(const struct scio_stab *t, struct scio_buf *out, int inline_svg)
 {
 	double x0 = 72, x1 = W - 24, y0 = TOP + 8, y1 = 360, max = max_value(t);
 	double step = tick_step(t, max > 0 ? max : 1), axis, dx;
+	long ticks;
 	size_t n = points(t), every = n / 8 + 1, j;
 	struct scio_buf l = {0};
 
-	axis = ceil((max > 0 ? max : 1) / step) * step;
+	ticks = (long)ceil((max > 0 ? max : 1) / step);
+	axis = (double)ticks * step;
 	dx = n > 1 ? (x1 - x0) / (double)(n - 1) : 0;
 	head(t, y1 + 64, out, inline_svg);
 	scio_buf_adds(out, "<g class=\"y-axis\" fill=\"#555555\" font-size=\"12\" "
 	    "text-anchor=\"end\">\n");
-	for (double v = 0; v <= axis + step / 2; v += step) {
+	for (long k = 0; k <= ticks; k++) {
+		double v = (double)k * step;
 		double y = y1 - (y1 - y0) * v / axis;
 
 		scio_buf_printf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" "
