@@ -26,6 +26,7 @@
 #endif
 
 #include "scio/base/jscan.h"
+#include "scio/base/text.h"
 
 /* jansson's JSON_PARSER_MAX_DEPTH; the top-level object is at depth 1. */
 #define MAX_DEPTH 2048
@@ -97,18 +98,6 @@ skip_ws(ucp p, ucp end)
 	return p;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The four hex digits at p (p + 4 <= end checked by the caller), or -1. */
 static long
 hex4(ucp p)
@@ -116,7 +105,7 @@ hex4(ucp p)
 	long v = 0;
 
 	for (int i = 0; i < 4; i++) {
-		int h = hexval(p[i]);
+		int h = scio_hexval(p[i]);
 
 		if (h < 0)
 			return -1;
