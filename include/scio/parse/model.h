@@ -47,9 +47,9 @@ struct scio_page {
 	char *title, *category, *summary, *source, *published;
 	char *date, *time, *place, *zh_url;
 	struct scio_person *speakers;
-	size_t nspeakers;
+	size_t nspeakers, speakerscap;
 	struct scio_person *chair;
-	size_t nchair;
+	size_t nchair, chaircap;
 	int has_participants;
 	/* The body: the paragraphs after the header, in order. */
 	struct scio_para *paras;
@@ -72,6 +72,7 @@ struct scio_conf {
 	char *key;			/* host and id: pages of one conference */
 	struct scio_page **pages;	/* pages[k] is page k+1, or NULL */
 	size_t npages;			/* length of pages */
+	size_t pagescap;
 	int expected;			/* page count the pages announce */
 	size_t arrival;			/* order of its first page in the input */
 	int warned;			/* its pages' warnings are out: a second
