@@ -430,3 +430,13 @@ scio_hexval(int c)
 		return c - 'A' + 10;
 	return -1;
 }
+
+char *
+scio_strndup_lower(const char *s, size_t n)
+{
+	char *k = scio_strndup(s, n);
+
+	for (char *p = k; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return k;
+}
