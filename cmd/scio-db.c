@@ -160,7 +160,7 @@ main(int argc, char **argv)
 	const char *dbpath = NULL, *cmd, **ids = NULL;
 	enum scio_db_rows rows = SCIO_ROWS_JSON;
 	int c, idx, json = 0, no_turns = 0, deflt;
-	size_t nids = 0;
+	size_t nids = 0, idscap = 0;
 	unsigned long long n = 0;
 	struct scio_db *db;
 	char *path;
@@ -211,7 +211,7 @@ main(int argc, char **argv)
 			s.cond[c - OPT_FOPT] = scio_fopt_check((enum scio_fopt)(c - OPT_FOPT),
 			    optarg);
 			if (c - OPT_FOPT == SCIO_FOPT_DOC) {
-				ids = scio_reallocarray(ids, nids + 1, sizeof(*ids));
+				SCIO_ALLOC_GROW(ids, nids + 1, idscap);
 				ids[nids++] = optarg;
 			}
 		}

@@ -162,7 +162,7 @@ main(int argc, char **argv)
 	struct scio_grep *g;
 	struct scio_view *view = NULL;
 	const char **pats = NULL;
-	size_t npats = 0;
+	size_t npats = 0, patscap = 0;
 	int c, mflags = 0, icase = 0, invert = 0, context_given = 0, all = 0;
 	const char *colour = "auto";
 	unsigned long long nsel;
@@ -173,7 +173,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":e:FiwvA:B:C:clm:qsohV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
-			pats = scio_reallocarray(pats, npats + 1, sizeof(*pats));
+			SCIO_ALLOC_GROW(pats, npats + 1, patscap);
 			pats[npats++] = optarg;
 			break;
 		case 'F': mflags |= SCIO_MATCH_FIXED; break;
@@ -219,7 +219,7 @@ main(int argc, char **argv)
 		if (argv[optind][0] == '\0')
 			all = 1;	/* '': every record, as grep '' gives every line */
 		else {
-			pats = scio_reallocarray(pats, npats + 1, sizeof(*pats));
+			SCIO_ALLOC_GROW(pats, npats + 1, patscap);
 			pats[npats++] = argv[optind];
 		}
 		optind++;

@@ -57,6 +57,7 @@ static void
 parse_by(struct scio_stats_opts *o, char *list)
 {
 	char *name, *save = NULL;
+	size_t cap = o->nby;	/* o->by holds at least that many */
 
 	for (name = strtok_r(list, ",", &save); name;
 	    name = strtok_r(NULL, ",", &save)) {
@@ -68,7 +69,7 @@ parse_by(struct scio_stats_opts *o, char *list)
 			    name, name);
 		if (*name == '\0')
 			scio_usage_error("empty field name in --by");
-		o->by = scio_reallocarray(o->by, o->nby + 1, sizeof(*o->by));
+		SCIO_ALLOC_GROW(o->by, o->nby + 1, cap);
 		o->by[o->nby++] = name;
 	}
 	if (o->nby == 0)
@@ -152,7 +153,7 @@ main(int argc, char **argv)
 	struct scio_sout_opts so = {0};
 	const char **pats = NULL, *format = NULL, *count = "turns";
 	const char *term = getenv("TERM");
-	size_t npats = 0;
+	size_t npats = 0, patscap = 0;
 	int c, mflags = 0, kind;
 	struct scio_stats *s;
 	struct scio_stab *t;
@@ -166,7 +167,7 @@ main(int argc, char **argv)
 		case 'b': parse_by(&o, optarg); break;
 		case 'c': count = optarg; break;
 		case 'e':
-			pats = scio_reallocarray(pats, npats + 1, sizeof(*pats));
+			SCIO_ALLOC_GROW(pats, npats + 1, patscap);
 			pats[npats++] = optarg;
 			break;
 		case 'F': mflags |= SCIO_MATCH_FIXED; break;

@@ -10,7 +10,9 @@
  * as a high one followed at once by a low one.
  *
  * The hot part is skipping the plain bytes of strings: 16 at a time with
- * SSE2 where the compiler offers it, a byte table otherwise. */
+ * SSE2 where the compiler offers it, a byte table otherwise.
+ *
+ * Reading the members of a scanned line is jvalue.c's. */
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
@@ -26,6 +28,7 @@
 #endif
 
 #include "scio/base/jscan.h"
+#include "scio/base/jscan_impl.h"
 
 /* jansson's JSON_PARSER_MAX_DEPTH; the top-level object is at depth 1. */
 #define MAX_DEPTH 2048
@@ -97,34 +100,6 @@ skip_ws(ucp p, ucp end)
 	return p;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* The four hex digits at p (p + 4 <= end checked by the caller), or -1. */
-static long
-hex4(ucp p)
-{
-	long v = 0;
-
-	for (int i = 0; i < 4; i++) {
-		int h = hexval(p[i]);
-
-		if (h < 0)
-			return -1;
-		v = v << 4 | h;
-	}
-	return v;
-}
-
 /* Checks one UTF-8 sequence starting with a C_LEAD byte at p; returns the
  * byte after it, or NULL. The ranges are those of RFC 3629's table, which
  * are also exactly what jansson's decoder lets through. */
@@ -176,7 +151,7 @@ skip_escape(struct scan *s, ucp p, int is_key)
 	default:
 		return fail(s, p, "invalid escape");
 	}
-	if (end - p < 6 || (v = hex4(p + 2)) < 0)
+	if (end - p < 6 || (v = scio_jhex4(p + 2)) < 0)
 		return fail(s, p, "invalid escape");
 	if (v == 0)
 		return fail(s, p, is_key ? "NUL byte in object key not supported" :
@@ -187,7 +162,7 @@ skip_escape(struct scan *s, ucp p, int is_key)
 		return p + 6;
 	if (end - p < 12 || p[6] != '\\' || p[7] != 'u')
 		return fail(s, p, "invalid Unicode '\\u%04lX'", v);
-	if ((v2 = hex4(p + 8)) < 0)
+	if ((v2 = scio_jhex4(p + 8)) < 0)
 		return fail(s, p + 6, "invalid escape");
 	if (v2 < 0xdc00 || v2 > 0xdfff)
 		return fail(s, p, "invalid Unicode '\\u%04lX\\u%04lX'", v, v2);
@@ -584,126 +559,6 @@ done:
 		return -1;
 	}
 	return 0;
-}
-
-/* Appends code point c as UTF-8. */
-static void
-put_utf8(struct scio_buf *out, unsigned long c)
-{
-	char u[4];
-	size_t n;
-
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | c >> 18);
-		u[1] = (char)(0x80 | (c >> 12 & 0x3f));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	scio_buf_add(out, u, n);
-}
-
-void
-scio_jstr_decode(const char *val, size_t vallen, struct scio_buf *out)
-{
-	ucp p = (ucp)val + 1;
-	ucp end = (ucp)val + vallen - 1;
-	ucp bs;
-	unsigned long c;
-
-	scio_buf_grow(out, vallen);
-	while (p < end) {
-		bs = memchr(p, '\\', (size_t)(end - p));
-		if (bs == NULL) {
-			scio_buf_add(out, p, (size_t)(end - p));
-			break;
-		}
-		scio_buf_add(out, p, (size_t)(bs - p));
-		p = bs + 1;
-		switch (*p++) {
-		case 'b': scio_buf_addc(out, '\b'); break;
-		case 'f': scio_buf_addc(out, '\f'); break;
-		case 'n': scio_buf_addc(out, '\n'); break;
-		case 'r': scio_buf_addc(out, '\r'); break;
-		case 't': scio_buf_addc(out, '\t'); break;
-		case 'u':
-			c = (unsigned long)hex4(p);
-			p += 4;
-			if (c >= 0xd800 && c <= 0xdbff && end - p >= 6) {
-				c = 0x10000 + ((c - 0xd800) << 10) +
-				    ((unsigned long)hex4(p + 2) - 0xdc00);
-				p += 6;
-			}
-			put_utf8(out, c);
-			break;
-		default:
-			scio_buf_addc(out, p[-1]);
-			break;
-		}
-	}
-	out->s[out->len] = '\0';
-}
-
-const struct scio_jmember *
-scio_jobj_get(struct scio_jobj *obj, const char *key)
-{
-	size_t klen = strlen(key);
-
-	for (size_t i = obj->n; i-- > 0;) {
-		const struct scio_jmember *m = &obj->m[i];
-
-		if (!m->key_escaped) {
-			if (m->keylen == klen && memcmp(m->key, key, klen) == 0)
-				return m;
-			continue;
-		}
-		scio_buf_reset(&obj->tmp);
-		scio_jstr_decode(m->key - 1, m->keylen + 2, &obj->tmp);
-		if (obj->tmp.len == klen && memcmp(obj->tmp.s, key, klen) == 0)
-			return m;
-	}
-	return NULL;
-}
-
-int
-scio_jint(const struct scio_jmember *m, long long *out)
-{
-	const char *p = m->val, *end = m->val + m->vallen;
-	int neg = 0;
-	long long v = 0;
-
-	if (m->type != SCIO_JNUMBER)
-		return 0;
-	if (memchr(p, '.', m->vallen) || memchr(p, 'e', m->vallen) ||
-	    memchr(p, 'E', m->vallen))
-		return 0;
-	if (*p == '-') {
-		neg = 1;
-		p++;
-	}
-	/* Accumulate downwards so that LLONG_MIN fits; the scanner has
-	 * already checked the range. */
-	for (; p < end; p++)
-		v = v * 10 - (*p - '0');
-	if (!neg) {
-		if (v == LLONG_MIN)
-			return 0;
-		v = -v;
-	}
-	*out = v;
-	return 1;
 }
 
 void

@@ -281,6 +281,29 @@ skip_spaces(const char *p)
 	return p;
 }
 
+/* The year after a date's month and day ("July 22, 2024", "22 July
+ * 2024"): spaces, a comma or not, four digits. Returns the byte after it,
+ * or NULL. */
+static const char *
+year_after(const char *q, int *y)
+{
+	q = skip_spaces(q);
+	if (*q == ',')
+		q = skip_spaces(q + 1);
+	return digits(q, 4, y) == 4 ? q + 4 : NULL;
+}
+
+/* A date found at p, ending at end: written into out, p into *start. */
+static const char *
+found(char out[11], int y, int m, int d, const char *p, const char **start,
+    const char *end)
+{
+	put_date(out, y, m, d);
+	if (start)
+		*start = p;
+	return end;
+}
+
 const char *
 scio_date_find(const char *s, char out[11], const char **start)
 {
@@ -297,27 +320,15 @@ scio_date_find(const char *s, char out[11], const char **start)
 				q = p + 5;
 				if ((n = digits(q, 2, &m)) > 0 && q[n] == sep) {
 					q += n + 1;
-					if ((n = digits(q, 2, &d)) > 0 && valid_date(y, m, d)) {
-						put_date(out, y, m, d);
-						if (start)
-							*start = p;
-						return q + n;
-					}
+					if ((n = digits(q, 2, &d)) > 0 && valid_date(y, m, d))
+						return found(out, y, m, d, p, start, q + n);
 				}
 			}
 			/* 22 July 2024 */
 			if ((n = digits(p, 2, &d)) > 0 && p[n] == ' ' &&
-			    (m = month_at(p + n + 1, &q)) != 0) {
-				q = skip_spaces(q);
-				if (*q == ',')
-					q = skip_spaces(q + 1);
-				if ((n = digits(q, 4, &y)) == 4 && valid_date(y, m, d)) {
-					put_date(out, y, m, d);
-					if (start)
-						*start = p;
-					return q + n;
-				}
-			}
+			    (m = month_at(p + n + 1, &q)) != 0 &&
+			    (q = year_after(q, &y)) != NULL && valid_date(y, m, d))
+				return found(out, y, m, d, p, start, q);
 			continue;
 		}
 		/* July 22, 2024 (a month's name is capitalised: "may" is a verb) */
@@ -330,15 +341,8 @@ scio_date_find(const char *s, char out[11], const char **start)
 		if (strncmp(q, "st", 2) == 0 || strncmp(q, "nd", 2) == 0 ||
 		    strncmp(q, "rd", 2) == 0 || strncmp(q, "th", 2) == 0)
 			q += 2;
-		q = skip_spaces(q);
-		if (*q == ',')
-			q = skip_spaces(q + 1);
-		if ((n = digits(q, 4, &y)) == 4 && valid_date(y, m, d)) {
-			put_date(out, y, m, d);
-			if (start)
-				*start = p;
-			return q + n;
-		}
+		if ((q = year_after(q, &y)) != NULL && valid_date(y, m, d))
+			return found(out, y, m, d, p, start, q);
 	}
 	return NULL;
 }
@@ -413,4 +417,26 @@ scio_text_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl)
 		run = i + 1;
 	}
 	scio_buf_add(out, s + run, n - run);
+}
+
+int
+scio_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+char *
+scio_strndup_lower(const char *s, size_t n)
+{
+	char *k = scio_strndup(s, n);
+
+	for (char *p = k; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return k;
 }

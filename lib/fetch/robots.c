@@ -10,6 +10,7 @@
 
 #include "scio/base/alloc.h"
 #include "scio/base/strmap.h"
+#include "scio/base/text.h"
 #include "scio/base/url.h"
 #include "scio/fetch/robots.h"
 
@@ -38,18 +39,6 @@ struct scio_robots_rules {
 	char *deny;		/* everything refused, for this reason */
 };
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* RFC 3986's unreserved characters: escaping them changes nothing. */
 static int
 unreserved(int c)
@@ -72,8 +61,8 @@ normalise(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		int hi, lo;
 
-		if (c == '%' && i + 2 < n && (hi = hexval(s[i + 1])) >= 0 &&
-		    (lo = hexval(s[i + 2])) >= 0) {
+		if (c == '%' && i + 2 < n && (hi = scio_hexval(s[i + 1])) >= 0 &&
+		    (lo = scio_hexval(s[i + 2])) >= 0) {
 			int v = hi * 16 + lo;
 
 			if (unreserved(v)) {

@@ -190,6 +190,61 @@ scio_fmt_person(const json_t *p, struct scio_buf *out)
 	}
 }
 
+static void
+header_field(struct scio_fmt *f, const struct scio_fmt_header_ops *ops,
+    const char *label, const struct scio_buf *v, int is_url)
+{
+	if (v->len)
+		ops->field(f, label, v, is_url);
+}
+
+static void
+header_people(struct scio_fmt *f, const struct scio_fmt_header_ops *ops,
+    const char *label, const char *label1, json_t *people)
+{
+	if (json_array_size(people))
+		ops->people(f, label, label1, people);
+}
+
+/* The one description of a conference's header: a new line of it is a
+ * line here, and every document format shows it. */
+void
+scio_fmt_header(struct scio_fmt *f, const struct scio_fmt_conf *c,
+    const struct scio_fmt_header_ops *ops)
+{
+	if (c->title.len)
+		ops->title(f, c->title.s, c->title.len);
+	else
+		ops->title(f, "(untitled)", 10);
+	header_field(f, ops, "Date", &c->date, 0);
+	header_field(f, ops, "Time", &c->time, 0);
+	header_field(f, ops, "Place", &c->place, 0);
+	header_people(f, ops, "Speakers", "Speaker", c->speakers);
+	header_people(f, ops, "Chairpersons", "Chairperson", c->chair);
+	header_field(f, ops, "Source", &c->url, 1);
+	header_field(f, ops, "Chinese", &c->zh_url, 1);
+}
+
+int
+scio_fmt_para_next(const char *s, size_t n, size_t *i, size_t *start)
+{
+	size_t k = *i;
+
+	while (k < n) {
+		while (k < n && (s[k] == '\n' || s[k] == '\r'))
+			k++;
+		*start = k;
+		while (k < n && s[k] != '\n')
+			k++;
+		if (!scio_line_is_blank(s + *start, k - *start)) {
+			*i = k;
+			return 1;
+		}
+	}
+	*i = k;
+	return 0;
+}
+
 void
 scio_fmt_flush(struct scio_fmt *f)
 {

@@ -168,8 +168,6 @@ note_date(struct scio_fmt *f, const struct scio_buf *date)
 static void
 meta(struct scio_fmt *f, const char *label, const struct scio_buf *v, int url)
 {
-	if (v->len == 0)
-		return;
 	scio_buf_printf(&f->out, "<dt>%s</dt><dd>", label);
 	if (url)
 		put_link(&f->out, v, NULL);
@@ -184,8 +182,6 @@ people(struct scio_fmt *f, const char *label, const char *label1, json_t *p)
 	size_t i, n = json_array_size(p);
 	json_t *one;
 
-	if (n == 0)
-		return;
 	scio_buf_printf(&f->out, "<dt>%s</dt>", n == 1 ? label1 : label);
 	json_array_foreach(p, i, one) {
 		scio_buf_reset(&f->tmp);
@@ -197,6 +193,19 @@ people(struct scio_fmt *f, const char *label, const char *label1, json_t *p)
 	scio_buf_addc(&f->out, '\n');
 }
 
+/* The title, then the opening of the list the fields go in. */
+static void
+title(struct scio_fmt *f, const char *s, size_t n)
+{
+	scio_buf_adds(&f->out, "<h2>");
+	esc_html(&f->out, s, n);
+	scio_buf_adds(&f->out, "</h2>\n<dl class=\"meta\">\n");
+}
+
+static const struct scio_fmt_header_ops html_header = {
+	title, meta, people,
+};
+
 static void
 html_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
@@ -207,20 +216,9 @@ html_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 	scio_buf_reset(&f->body);
 	f->section_open = 0;
 	f->toc_qa = -1;
-	scio_buf_printf(&f->out, "<article class=\"conf\" id=\"c%d\">\n<header>\n"
-	    "<h2>", c->ordinal);
-	if (c->title.len)
-		esc_bufs(&f->out, &c->title);
-	else
-		scio_buf_adds(&f->out, "(untitled)");
-	scio_buf_adds(&f->out, "</h2>\n<dl class=\"meta\">\n");
-	meta(f, "Date", &c->date, 0);
-	meta(f, "Time", &c->time, 0);
-	meta(f, "Place", &c->place, 0);
-	people(f, "Speakers", "Speaker", c->speakers);
-	people(f, "Chairpersons", "Chairperson", c->chair);
-	meta(f, "Source", &c->url, 1);
-	meta(f, "Chinese", &c->zh_url, 1);
+	scio_buf_printf(&f->out, "<article class=\"conf\" id=\"c%d\">\n<header>\n",
+	    c->ordinal);
+	scio_fmt_header(f, c, &html_header);
 	scio_buf_adds(&f->out, "</dl>\n</header>\n");
 	for (int part = 0; part < 2; part++) {
 		/* the summary, then an article's or notice's own text */
@@ -228,14 +226,7 @@ html_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 		const char *s = scio_buf_str(b);
 		size_t n = b->len, i = 0, start;
 
-		while (i < n) {
-			while (i < n && (s[i] == '\n' || s[i] == '\r'))
-				i++;
-			start = i;
-			while (i < n && s[i] != '\n')
-				i++;
-			if (scio_line_is_blank(s + start, i - start))
-				continue;
+		while (scio_fmt_para_next(s, n, &i, &start)) {
 			scio_buf_adds(&f->out, part ? "<p>" : "<p class=\"summary\">");
 			esc_html(&f->out, s + start, i - start);
 			scio_buf_adds(&f->out, "</p>\n");
@@ -309,14 +300,7 @@ html_turn(struct scio_fmt *f, const struct scio_fmt_conf *c,
 	scio_buf_printf(b, "<div class=\"turn %s\">\n<p class=\"who\">", role);
 	esc_bufs(b, &f->tmp);
 	scio_buf_adds(b, "</p>\n");
-	while (i < n) {
-		while (i < n && (s[i] == '\n' || s[i] == '\r'))
-			i++;
-		start = i;
-		while (i < n && s[i] != '\n')
-			i++;
-		if (scio_line_is_blank(s + start, i - start))
-			continue;
+	while (scio_fmt_para_next(s, n, &i, &start)) {
 		scio_buf_adds(b, "<p>");
 		scio_marks_emit(b, s, start, i, &t->marks, esc_html, "<mark>",
 		    "</mark>");

@@ -110,8 +110,6 @@ static void
 md_item(struct scio_fmt *f, const char *label, const struct scio_buf *v,
     int is_url)
 {
-	if (v->len == 0)
-		return;
 	scio_buf_printf(&f->out, "- **%s:** ", label);
 	if (is_url)
 		md_url(&f->out, v);
@@ -127,8 +125,6 @@ md_people(struct scio_fmt *f, const char *label, const char *label1,
 	size_t i, n = json_array_size(people);
 	json_t *p;
 
-	if (n == 0)
-		return;
 	scio_buf_printf(&f->out, "- **%s:**", n == 1 ? label1 : label);
 	json_array_foreach(people, i, p) {
 		scio_buf_reset(&f->tmp);
@@ -140,23 +136,23 @@ md_people(struct scio_fmt *f, const char *label, const char *label1,
 }
 
 static void
+md_title(struct scio_fmt *f, const char *s, size_t n)
+{
+	scio_buf_adds(&f->out, "## ");
+	md_plain(&f->out, s, n);
+	scio_buf_adds(&f->out, "\n\n");
+}
+
+static const struct scio_fmt_header_ops md_header = {
+	md_title, md_item, md_people,
+};
+
+static void
 md_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	if (f->nout != LAST_NONE)
 		scio_buf_addc(&f->out, '\n');
-	scio_buf_adds(&f->out, "## ");
-	if (c->title.len)
-		md_plain(&f->out, c->title.s, c->title.len);
-	else
-		scio_buf_adds(&f->out, "(untitled)");
-	scio_buf_adds(&f->out, "\n\n");
-	md_item(f, "Date", &c->date, 0);
-	md_item(f, "Time", &c->time, 0);
-	md_item(f, "Place", &c->place, 0);
-	md_people(f, "Speakers", "Speaker", c->speakers);
-	md_people(f, "Chairpersons", "Chairperson", c->chair);
-	md_item(f, "Source", &c->url, 1);
-	md_item(f, "Chinese", &c->zh_url, 1);
+	scio_fmt_header(f, c, &md_header);
 	for (int part = 0; part < 2; part++) {
 		/* the summary, then an article's or notice's own text */
 		const struct scio_buf *b = part ? &c->text : &c->summary;
@@ -164,14 +160,7 @@ md_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 		size_t n = b->len, i = 0, start;
 		struct scio_marks none = {0};
 
-		while (i < n) {
-			while (i < n && (s[i] == '\n' || s[i] == '\r'))
-				i++;
-			start = i;
-			while (i < n && s[i] != '\n')
-				i++;
-			if (scio_line_is_blank(s + start, i - start))
-				continue;
+		while (scio_fmt_para_next(s, n, &i, &start)) {
 			scio_buf_addc(&f->out, '\n');
 			md_para(&f->out, s, start, i, &none);
 			scio_buf_addc(&f->out, '\n');
@@ -197,14 +186,7 @@ md_turn(struct scio_fmt *f, const struct scio_fmt_conf *c,
 	scio_fmt_turn_label(t, &f->tmp);
 	esc_md(&f->out, f->tmp.s, f->tmp.len);
 	scio_buf_adds(&f->out, ":**");
-	while (i < n) {
-		while (i < n && (s[i] == '\n' || s[i] == '\r'))
-			i++;
-		start = i;
-		while (i < n && s[i] != '\n')
-			i++;
-		if (scio_line_is_blank(s + start, i - start))
-			continue;
+	while (scio_fmt_para_next(s, n, &i, &start)) {
 		if (first)
 			scio_buf_addc(&f->out, ' ');
 		else

@@ -11,6 +11,7 @@ const char **
 scio_fmt_fields(struct scio_fmt_opts *o, char *list)
 {
 	const char **v = NULL;
+	size_t cap = 0;
 	char *name, *save = NULL;
 
 	for (name = strtok_r(list, ",", &save); name;
@@ -21,7 +22,7 @@ scio_fmt_fields(struct scio_fmt_opts *o, char *list)
 			scio_field_unknown(name, "--fields");
 		if (*name == '\0')
 			scio_usage_error("empty field name in --fields");
-		v = scio_reallocarray(v, o->nfields + 1, sizeof(*v));
+		SCIO_ALLOC_GROW(v, o->nfields + 1, cap);
 		v[o->nfields++] = name;
 	}
 	if (o->nfields == 0)

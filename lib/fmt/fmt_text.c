@@ -112,8 +112,6 @@ put_field(struct scio_fmt *f, const char *label, const struct scio_buf *v,
 {
 	struct scio_buf line = {0};
 
-	if (v->len == 0)
-		return;
 	scio_buf_printf(&line, "%s: ", label);
 	if (is_url) {
 		scio_buf_adds(&f->out, line.s);
@@ -133,8 +131,6 @@ put_people(struct scio_fmt *f, const char *label, const char *label1,
 	size_t i;
 	json_t *p;
 
-	if (!json_is_array(people) || json_array_size(people) == 0)
-		return;
 	scio_buf_adds(&f->out, json_array_size(people) == 1 ? label1 : label);
 	scio_buf_adds(&f->out, ":\n");
 	json_array_foreach(people, i, p) {
@@ -144,6 +140,16 @@ put_people(struct scio_fmt *f, const char *label, const char *label1,
 	}
 }
 
+static void
+put_title(struct scio_fmt *f, const char *s, size_t n)
+{
+	put_wrapped(f, s, n, 0, BOLD);
+}
+
+static const struct scio_fmt_header_ops text_header = {
+	put_title, put_field, put_people,
+};
+
 static void put_paragraphs(struct scio_fmt *f, const struct scio_fmt_turn *t,
     size_t indent);
 
@@ -152,17 +158,7 @@ text_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 {
 	if (f->nout != LAST_NONE)
 		scio_buf_addc(&f->out, '\n');
-	if (c->title.len)
-		put_wrapped(f, c->title.s, c->title.len, 0, BOLD);
-	else
-		put_wrapped(f, "(untitled)", 10, 0, BOLD);
-	put_field(f, "Date", &c->date, 0);
-	put_field(f, "Time", &c->time, 0);
-	put_field(f, "Place", &c->place, 0);
-	put_people(f, "Speakers", "Speaker", c->speakers);
-	put_people(f, "Chairpersons", "Chairperson", c->chair);
-	put_field(f, "Source", &c->url, 1);
-	put_field(f, "Chinese", &c->zh_url, 1);
+	scio_fmt_header(f, c, &text_header);
 	put_rule(f, '=', NULL);
 	if (c->summary.len || c->text.len) {
 		/* the summary, and an article's or notice's own text */
@@ -221,18 +217,11 @@ put_paragraphs(struct scio_fmt *f, const struct scio_fmt_turn *t, size_t indent)
 	size_t n = t->text.len, i = 0, start;
 	int first = 1;
 
-	while (i < n) {
-		while (i < n && (s[i] == '\n' || s[i] == '\r'))
-			i++;
-		start = i;
-		while (i < n && s[i] != '\n')
-			i++;
-		if (!scio_line_is_blank(s + start, i - start)) {
-			if (!first)
-				scio_buf_addc(&f->out, '\n');
-			scio_wrap(s, start, i, body_width(f, indent), put_line, &w);
-			first = 0;
-		}
+	while (scio_fmt_para_next(s, n, &i, &start)) {
+		if (!first)
+			scio_buf_addc(&f->out, '\n');
+		scio_wrap(s, start, i, body_width(f, indent), put_line, &w);
+		first = 0;
 	}
 }
 

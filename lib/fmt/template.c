@@ -17,7 +17,7 @@ struct part {
 
 struct scio_template {
 	struct part *v;
-	size_t n;
+	size_t n, cap;
 	int defang;		/* values' control characters as symbols */
 };
 
@@ -28,7 +28,7 @@ add_part(struct scio_template *t, struct scio_buf *b, int is_field, size_t cols)
 
 	if (!is_field && b->len == 0)
 		return;
-	t->v = scio_reallocarray(t->v, t->n + 1, sizeof(*t->v));
+	SCIO_ALLOC_GROW(t->v, t->n + 1, t->cap);
 	p = &t->v[t->n++];
 	p->len = b->len;
 	p->text = scio_buf_take(b);

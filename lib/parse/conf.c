@@ -147,7 +147,7 @@ scio_confset_add(struct scio_confset *set, struct scio_page *pg)
 	}
 	k = (size_t)(pg->pageno > 0 ? pg->pageno - 1 : 0);
 	if (k >= c->npages) {
-		c->pages = scio_reallocarray(c->pages, k + 1, sizeof(*c->pages));
+		SCIO_ALLOC_GROW(c->pages, k + 1, c->pagescap);
 		for (size_t i = c->npages; i <= k; i++)
 			c->pages[i] = NULL;
 		c->npages = k + 1;

@@ -139,7 +139,8 @@ has_person(const struct scio_person *list, size_t n, const char *name)
 /* Adds p (taking its strings) unless the name is there; a person listed
  * twice (a conference page) fills the gaps of the first listing. */
 static void
-add_person(struct scio_person **list, size_t *n, struct scio_person *p)
+add_person(struct scio_person **list, size_t *n, size_t *cap,
+    struct scio_person *p)
 {
 	for (size_t i = 0; i < *n; i++) {
 		if (strcasecmp((*list)[i].name, p->name) != 0)
@@ -151,7 +152,7 @@ add_person(struct scio_person **list, size_t *n, struct scio_person *p)
 		scio_person_free(p);
 		return;
 	}
-	*list = scio_reallocarray(*list, *n + 1, sizeof(**list));
+	SCIO_ALLOC_GROW(*list, *n + 1, *cap);
 	(*list)[(*n)++] = *p;
 }
 
@@ -216,9 +217,9 @@ participant_line(struct scan *sc, size_t i, const char *s)
 		return h != SEC_NONE;
 	}
 	if (sc->sec == SEC_CHAIR && !has_person(pg->speakers, pg->nspeakers, p.name))
-		add_person(&pg->chair, &pg->nchair, &p);
+		add_person(&pg->chair, &pg->nchair, &pg->chaircap, &p);
 	else if (!has_person(pg->chair, pg->nchair, p.name))
-		add_person(&pg->speakers, &pg->nspeakers, &p);
+		add_person(&pg->speakers, &pg->nspeakers, &pg->speakerscap, &p);
 	else
 		scio_person_free(&p);
 	sc->persons++;

@@ -36,17 +36,6 @@ scio_text_chairs(const char *text)
 	return scio_lex_within(scio_lex_chairing, text);
 }
 
-/* The key a name is looked up by: lower case. New string. */
-static char *
-key_of(const char *s, size_t n)
-{
-	char *k = scio_strndup(s, n);
-
-	for (char *p = k; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
-}
-
 /* Speakers by the word they are addressed by after an honorific: the
  * surname ("Mr. Lin", "Ms. Xu") and the whole name. A word two speakers
  * share names neither. */
@@ -64,8 +53,8 @@ index_names(struct scio_strmap *by, struct scio_speaker *sp, size_t nsp)
 		 * addressed so */
 		if (sp[i].listed || !scio_name_like(sp[i].name, strlen(sp[i].name)))
 			continue;
-		k[0] = key_of(name, sn);
-		k[1] = key_of(name, strlen(name));
+		k[0] = scio_strndup_lower(name, sn);
+		k[1] = scio_strndup_lower(name, strlen(name));
 		for (int j = 0; j < 2; j++) {
 			void *old = scio_strmap_get(by, k[j]);
 
@@ -107,7 +96,7 @@ count_named(struct scio_speaker *sp, size_t nsp, const struct scio_role_turn *t,
 				w++;
 			if (w == 0)
 				continue;
-			k = key_of(p + h, w);
+			k = scio_strndup_lower(p + h, w);
 			who = scio_strmap_get(&by, k);
 			free(k);
 			if (who >= sp && who < sp + nsp && (t[i].speaker < 0 ||

@@ -18,20 +18,10 @@
 
 #define AMBIGUOUS ((void *)-1)
 
-static char *
-lower(const char *s, size_t n)
-{
-	char *k = scio_strndup(s, n);
-
-	for (char *p = k; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
-}
-
 static void
 index_put(struct scio_strmap *m, const char *s, size_t n, size_t i)
 {
-	char *k = lower(s, n);
+	char *k = scio_strndup_lower(s, n);
 	void *old = scio_strmap_get(m, k);
 
 	if (old == NULL)
@@ -44,7 +34,7 @@ index_put(struct scio_strmap *m, const char *s, size_t n, size_t i)
 static long
 index_get(const struct scio_strmap *m, const char *s, size_t n)
 {
-	char *k = lower(s, n);
+	char *k = scio_strndup_lower(s, n);
 	void *v = scio_strmap_get(m, k);
 
 	free(k);

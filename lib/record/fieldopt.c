@@ -70,7 +70,7 @@ add(struct scio_fconds *c, int id, const char *value)
 {
 	struct scio_fcond *fc;
 
-	c->v = scio_reallocarray(c->v, c->n + 1, sizeof(*c->v));
+	SCIO_ALLOC_GROW(c->v, c->n + 1, c->cap);
 	fc = &c->v[c->n++];
 	memset(fc, 0, sizeof(*fc));
 	fc->id = id;

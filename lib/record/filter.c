@@ -24,7 +24,7 @@ struct cond {
 struct scio_filter {
 	int flags;
 	struct cond *c;
-	size_t n;
+	size_t n, cap;
 	struct scio_match *text;
 	char *text_field;
 	int invert;
@@ -75,7 +75,7 @@ add_cond(struct scio_filter *f, enum cond_kind kind, const char *field)
 {
 	struct cond *c;
 
-	f->c = scio_reallocarray(f->c, f->n + 1, sizeof(*f->c));
+	SCIO_ALLOC_GROW(f->c, f->n + 1, f->cap);
 	c = &f->c[f->n++];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;

@@ -24,7 +24,7 @@ struct scio_match {
 	size_t wholelen;
 	char **lit;			/* one required literal per pattern, or none */
 	size_t *litlen;
-	size_t nlit;
+	size_t nlit, litcap, litlencap;
 	int lit_special;		/* a literal holds a character JSON may escape */
 	int icase;
 	struct scio_buf err;		/* why a match failed, until taken */
@@ -282,8 +282,8 @@ uncompile(struct scio_match *m)
 static void
 add_literal(struct scio_match *m, const char *s, size_t n)
 {
-	m->lit = scio_reallocarray(m->lit, m->nlit + 1, sizeof(*m->lit));
-	m->litlen = scio_reallocarray(m->litlen, m->nlit + 1, sizeof(*m->litlen));
+	SCIO_ALLOC_GROW(m->lit, m->nlit + 1, m->litcap);
+	SCIO_ALLOC_GROW(m->litlen, m->nlit + 1, m->litlencap);
 	m->lit[m->nlit] = scio_strndup(s, n);
 	m->litlen[m->nlit] = n;
 	m->nlit++;

@@ -19,9 +19,9 @@ struct conf {
 	double questions, words;
 	long long last_q;
 	char **outlets;
-	size_t noutlets;
+	size_t noutlets, outletscap;
 	struct official *off;
-	size_t noff;
+	size_t noff, offcap;
 };
 
 struct scio_ssum {
@@ -100,8 +100,7 @@ scio_ssum_turn(struct scio_ssum *m, const struct scio_frec *r,
 				free(s);
 				return;
 			}
-		c->outlets = scio_reallocarray(c->outlets, c->noutlets + 1,
-		    sizeof(*c->outlets));
+		SCIO_ALLOC_GROW(c->outlets, c->noutlets + 1, c->outletscap);
 		c->outlets[c->noutlets++] = s;
 		return;
 	}
@@ -112,7 +111,7 @@ scio_ssum_turn(struct scio_ssum *m, const struct scio_frec *r,
 			c->off[i].words += words;
 			return;
 		}
-	c->off = scio_reallocarray(c->off, c->noff + 1, sizeof(*c->off));
+	SCIO_ALLOC_GROW(c->off, c->noff + 1, c->offcap);
 	c->off[c->noff].name = scio_strdup(speaker);
 	c->off[c->noff++].words = words;
 }

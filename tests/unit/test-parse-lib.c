@@ -53,6 +53,17 @@ test_dates(void)
 	CHECK_STR(date_of("May 8, 2025"), "2025-05-08", "May the month");
 	CHECK_STR(date_of("you may 8, 2025"), NULL, "may the verb is not a month here");
 	CHECK_STR(date_of("in 2024 we grew"), NULL, "a year alone is no date");
+	CHECK_STR(date_of("2024/7/22"), "2024-07-22", "slashes, one-digit month");
+	CHECK_STR(date_of("22 July, 2024"), "2024-07-22", "day first, a comma before the year");
+	CHECK_STR(date_of("July 22nd 2024"), "2024-07-22", "an ordinal day, no comma");
+	CHECK_STR(date_of("July 22, 20245"), NULL, "a five-digit year is none");
+	CHECK_STR(date_of("July 22, 2024 and 23 July 2024"), "2024-07-22", "the first date wins");
+	const char *said = "Held on July 22, 2024 in Beijing", *at = NULL, *after;
+	char ymd[11];
+
+	after = scio_date_find(said, ymd, &at);
+	CHECK(after && at == said + 8 && strcmp(after, " in Beijing") == 0,
+	    "where a date starts and ends");
 	CHECK(scio_monthday_find("held a press conference on July 22 in Beijing", &m, &d) &&
 	    m == 7 && d == 22, "month and day without a year");
 }

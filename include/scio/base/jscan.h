@@ -58,6 +58,8 @@ struct scio_jerr {
 int scio_jscan(const char *line, size_t len, struct scio_jobj *obj,
     struct scio_jerr *err);
 
+/* Reading a scanned line's members (lib/base/jvalue.c). */
+
 /* The member named key (unescaped name, as in "speaker"), or NULL. When a
  * key repeats, the last one is returned, as jansson keeps. Borrowed. */
 const struct scio_jmember *scio_jobj_get(struct scio_jobj *obj, const char *key);
@@ -70,6 +72,7 @@ void scio_jstr_decode(const char *val, size_t vallen, struct scio_buf *out);
  * the member is not an integer (a real, or not a number). */
 int scio_jint(const struct scio_jmember *m, long long *out);
 
+/* Frees what obj holds and zeroes it. */
 void scio_jobj_free(struct scio_jobj *obj);
 
 #endif

@@ -42,4 +42,10 @@ const char *scio_strcasestr(const char *hay, const char *needle);
  * terminal it is shown on. */
 void scio_text_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl);
 
+/* A new string: s[0..n) with its ASCII letters in lower case. */
+char *scio_strndup_lower(const char *s, size_t n);
+
+/* The value (0-15) of the hex digit c, either case, or -1. */
+int scio_hexval(int c);
+
 #endif

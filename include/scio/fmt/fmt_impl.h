@@ -76,6 +76,29 @@ void scio_fmt_csv_header(struct scio_fmt *f);
 void scio_fmt_csv_row(struct scio_fmt *f, const struct scio_frec *r);
 void scio_fmt_json_record(struct scio_fmt *f, const struct scio_frec *r);
 
+/* How a document format writes the lines of a conference's header;
+ * scio_fmt_header says which there are and in what order. */
+struct scio_fmt_header_ops {
+	void (*title)(struct scio_fmt *f, const char *s, size_t n);
+	/* a field the conference has; is_url: a link, never broken */
+	void (*field)(struct scio_fmt *f, const char *label,
+	    const struct scio_buf *v, int is_url);
+	/* a list of at least one person: label1 heads one, label more */
+	void (*people)(struct scio_fmt *f, const char *label,
+	    const char *label1, json_t *people);
+};
+
+/* Writes conference c's header through ops: its title ("(untitled)" when
+ * it has none), then those of Date, Time, Place, Speakers, Chairpersons,
+ * Source and Chinese it has, in that order. */
+void scio_fmt_header(struct scio_fmt *f, const struct scio_fmt_conf *c,
+    const struct scio_fmt_header_ops *ops);
+
+/* Steps through the paragraphs of s[0..n), its lines that are not blank:
+ * finds the next one from *i on, sets [*start, *i) to it and returns 1,
+ * or returns 0 when none is left. Begin with *i = 0. */
+int scio_fmt_para_next(const char *s, size_t n, size_t *i, size_t *start);
+
 /* Appends the person's "name, title" of a speakers/chair entry. */
 void scio_fmt_person(const json_t *p, struct scio_buf *out);
 

@@ -5,25 +5,10 @@
 #include <stddef.h>
 #include "scio/base/alloc.h"
 
+#include "scio/parse/model.h"
 #include "scio/parse/page.h"
 #include "scio/base/strmap.h"
 #include "scio/base/strset.h"
-
-/* One conference: the pages of one id seen so far, by page number. */
-struct scio_conf {
-	char *doc;
-	char *key;			/* host and id: pages of one conference */
-	struct scio_page **pages;	/* pages[k] is page k+1, or NULL */
-	size_t npages;			/* length of pages */
-	int expected;			/* page count the pages announce */
-	size_t arrival;			/* order of its first page in the input */
-	int warned;			/* its pages' warnings are out: a second
-					 * record of it says them no more */
-	int revised;			/* a page of it is a revision, or it
-					 * was given out before with other
-					 * pages */
-	int repeat;			/* given out before in this input */
-};
 
 /* Conferences waiting for their pages. */
 struct scio_confset {

@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 #include "scio/parse/html.h"
-#include "scio/parse/page.h"
+#include "scio/parse/model.h"
 
 /* The chrome pass: claims menus, link lists, share tools and the pager.
  * head_title is the page's <title> without the site's name (or NULL): a

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "scio/base/alloc.h"
-#include "scio/parse/conf.h"
+#include "scio/parse/model.h"
 #include "scio/parse/roles.h"
 #include "scio/base/strmap.h"
 

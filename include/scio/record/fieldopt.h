@@ -47,7 +47,7 @@ const char *scio_fopt_check(enum scio_fopt id, const char *value);
  * known (-i, which changes how they compile, may come after them). */
 struct scio_fconds {
 	struct scio_fcond *v;
-	size_t n;
+	size_t n, cap;
 };
 
 /* Adds option id's value (checked as scio_fopt_check does). */
