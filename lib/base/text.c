@@ -419,18 +419,6 @@ scio_text_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl)
 	scio_buf_add(out, s + run, n - run);
 }
 
-int
-scio_hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 char *
 scio_strndup_lower(const char *s, size_t n)
 {

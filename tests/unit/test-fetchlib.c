@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#define ZLIB_CONST	/* deflate reads next_in only */
 #include <zlib.h>
 
 #include "scio/base/alloc.h"
@@ -214,7 +215,7 @@ squeeze(const char *text, int bits, unsigned char *out, size_t cap)
 
 	memset(&zs, 0, sizeof(zs));
 	deflateInit2(&zs, 9, Z_DEFLATED, bits, 8, Z_DEFAULT_STRATEGY);
-	zs.next_in = (unsigned char *)text;
+	zs.next_in = (const unsigned char *)text;
 	zs.avail_in = (uInt)strlen(text);
 	zs.next_out = out;
 	zs.avail_out = (uInt)cap;

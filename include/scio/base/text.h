@@ -46,6 +46,16 @@ void scio_text_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl
 char *scio_strndup_lower(const char *s, size_t n);
 
 /* The value (0-15) of the hex digit c, either case, or -1. */
-int scio_hexval(int c);
+static inline int
+scio_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
 
 #endif

@@ -38,9 +38,9 @@ struct scio_role_turn {
 
 /* Fills each turn's asks (left 0 for a listed participant's, whose role
  * the participants block gives), each speaker's evidence and role. Linear in the
- * number of turns and the length of their text. name_of(i) gives the
- * names speaker i may be called by in others' turns (surname after an
- * honorific), for the named evidence. */
+ * number of turns and the length of their text. A speaker named after
+ * an honorific in another's turn ("Mr. Lin") counts as named, evidence
+ * against being media. */
 void scio_roles_decide(struct scio_speaker *sp, size_t nsp,
     struct scio_role_turn *turns, size_t nturns);
 
