@@ -574,6 +574,7 @@ header_value(CURL *e, const char *name)
 }
 
 static void robots_known(struct scio_http *h, struct job *j, char *error);
+static void job_free(struct job *j);
 
 static void
 finish(struct scio_http *h, struct job *j, char *error)
@@ -590,6 +591,7 @@ finish(struct scio_http *h, struct job *j, char *error)
 	r = scio_calloc(1, sizeof(*r));
 	d = scio_calloc(1, sizeof(*d));
 	r->url = j->url;
+	j->url = NULL;
 	r->data = j->data;
 	if (j->easy != NULL) {
 		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
@@ -610,7 +612,6 @@ finish(struct scio_http *h, struct job *j, char *error)
 		r->failed = 1;
 		r->error = error;
 		h->st.failed++;
-		scio_buf_free(&j->body);
 	} else {
 		r->body = j->body;
 		memset(&j->body, 0, sizeof(j->body));
@@ -624,21 +625,11 @@ finish(struct scio_http *h, struct job *j, char *error)
 	else
 		h->done = d;
 	h->done_tail = d;
-	if (j->easy != NULL)
-		curl_easy_cleanup(j->easy);
-	curl_slist_free_all(j->hdrs);
-	free(j->etag);
-	free(j->last_modified);
-	scio_buf_free(&j->head);
-	scio_buf_free(&j->req);
-	scio_buf_free(&j->raw);
-	scio_decode_free(j->dec);
-	free(j->coding_error);
-	hops_free(j);
-	free(j);
+	job_free(j);
 }
 
-/* Frees a job that never finished (a stopped run). */
+/* Frees a job: one that never finished (a stopped run), or what is
+ * left of one whose outcome took its URL and body. */
 static void
 job_free(struct job *j)
 {
