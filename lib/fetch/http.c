@@ -13,6 +13,7 @@
 #include "scio/base/alloc.h"
 #include "scio/base/clock.h"
 #include "scio/base/diag.h"
+#include "scio/base/url.h"
 #include "scio/fetch/decode.h"
 #include "scio/fetch/http.h"
 #include "scio/fetch/http_impl.h"
@@ -162,8 +163,44 @@ curl_words(const struct scio_http_job *j, CURLcode rc)
 	return s;
 }
 
-/* Decides what a finished transfer means: delivered, retried later, or
- * failed for good. */
+/* A page's redirect, followed here rather than by libcurl so that the
+ * host it leads to is asked for its robots.txt first and keeps its own
+ * delay: the exchange is kept for the WARC and j queued again for the
+ * Location.  0 when the response is no redirect to follow. */
+static int
+follow(struct scio_http *h, struct scio_http_job *j)
+{
+	const char *loc = scio_http_location(j);
+	char *scheme, *target;
+	int web;
+
+	if (loc == NULL)
+		return 0;
+	if (j->redirects >= h->o.max_redirs) {
+		scio_http_finish(h, j, scio_http_msg("more than %ld redirects",
+		    h->o.max_redirs));
+		return 1;
+	}
+	scheme = scio_url_scheme(loc);
+	web = scheme != NULL && (strcmp(scheme, "http") == 0 ||
+	    strcmp(scheme, "https") == 0);
+	free(scheme);
+	if (!web) {
+		scio_http_finish(h, j, scio_http_msg("redirect to '%s' refused: "
+		    "only http and https are followed", loc));
+		return 1;
+	}
+	scio_http_keep_hop(j);
+	j->redirects++;
+	target = scio_strdup(loc);
+	curl_easy_cleanup(j->easy);
+	j->easy = NULL;
+	scio_http_redirect(h, j, target);
+	return 1;
+}
+
+/* Decides what a finished transfer means: delivered, redirected,
+ * retried later, or failed for good. */
 static void
 settle(struct scio_http *h, struct scio_http_job *j, CURLcode rc)
 {
@@ -176,6 +213,8 @@ settle(struct scio_http *h, struct scio_http_job *j, CURLcode rc)
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(j->easy, CURLINFO_RETRY_AFTER, &ra);
 	h->st.bytes += j->body.len;
+	if (rc == CURLE_OK && follow(h, j))
+		return;
 	if (j->robots && j->too_big)
 		rc = CURLE_OK;	/* read as far as RFC 9309 asks */
 	/* A body that cannot be decoded is a transient failure, as libcurl's

@@ -24,11 +24,19 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	size_t len = size * n, max = j->max_bytes > 0 ? (size_t)j->max_bytes : 0;
 	int rc;
 
+	if (j->drop_body)
+		return len;
+
 	if (!j->coding_seen) {
-		char *coding = scio_http_header(j->easy, "Content-Encoding");
+		char *coding;
 		int known;
 
 		j->coding_seen = 1;
+		/* a redirect's body is dropped, as libcurl would */
+		j->drop_body = scio_http_location(j) != NULL;
+		if (j->drop_body)
+			return len;
+		coding = scio_http_header(j->easy, "Content-Encoding");
 		j->dec = scio_decode_new(coding, &known);
 		if (!known)
 			j->coding_error = scio_http_msg("unknown "
@@ -95,8 +103,27 @@ hops_free(struct scio_http_job *j)
 	j->req_ip = NULL;
 }
 
+void
+scio_http_keep_hop(struct scio_http_job *j)
+{
+	struct scio_http_hop *hp;
+
+	if (j->head.len == 0 || j->req.len == 0)
+		return;
+	j->hops = scio_reallocarray(j->hops, j->nhops + 1, sizeof(*j->hops));
+	hp = &j->hops[j->nhops++];
+	hp->url = j->req_url ? j->req_url : scio_strdup(scio_http_job_url(j));
+	hp->ip = j->req_ip;
+	j->req_ip = NULL;
+	hp->reqlen = j->req.len;
+	hp->req = scio_buf_take(&j->req);
+	hp->headlen = j->head.len;
+	hp->head = scio_buf_take(&j->head);
+	j->req_url = NULL;
+}
+
 /* A request going out after a response came in: that exchange was a
- * redirect, kept for the WARC. */
+ * redirect (libcurl follows those of a robots.txt), kept for the WARC. */
 static int
 on_debug(CURL *easy, curl_infotype type, char *p, size_t n, void *arg)
 {
@@ -106,21 +133,7 @@ on_debug(CURL *easy, curl_infotype type, char *p, size_t n, void *arg)
 	if (type != CURLINFO_HEADER_OUT)
 		return 0;
 	if (n >= 4 && memcmp(p, "GET ", 4) == 0) {
-		if (j->head.len > 0 && j->req.len > 0) {
-			struct scio_http_hop *hp;
-
-			j->hops = scio_reallocarray(j->hops, j->nhops + 1,
-			    sizeof(*j->hops));
-			hp = &j->hops[j->nhops++];
-			hp->url = j->req_url ? j->req_url : scio_strdup(j->url);
-			hp->ip = j->req_ip;
-			j->req_ip = NULL;
-			hp->reqlen = j->req.len;
-			hp->req = scio_buf_take(&j->req);
-			hp->headlen = j->head.len;
-			hp->head = scio_buf_take(&j->head);
-			j->req_url = NULL;
-		}
+		scio_http_keep_hop(j);
 		scio_buf_reset(&j->req);
 		scio_buf_reset(&j->head);
 		free(j->req_url);
@@ -162,11 +175,14 @@ scio_http_start(struct scio_http *h, struct scio_http_job *j)
 	scio_decode_free(j->dec);
 	j->dec = NULL;
 	j->coding_seen = 0;
+	j->drop_body = 0;
 	free(j->coding_error);
 	j->coding_error = NULL;
 	j->keep_raw = h->o.warc != NULL;
-	hops_free(j);
-	curl_easy_setopt(e, CURLOPT_URL, j->url);
+	/* the redirects followed so far stay, for the WARC */
+	if (j->redirects == 0)
+		hops_free(j);
+	curl_easy_setopt(e, CURLOPT_URL, scio_http_job_url(j));
 	curl_easy_setopt(e, CURLOPT_PRIVATE, j);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, j->err);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
@@ -179,11 +195,12 @@ scio_http_start(struct scio_http *h, struct scio_http_job *j)
 		curl_easy_setopt(e, CURLOPT_DEBUGDATA, j);
 		curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
 	}
-	/* file:// only for a URL the user gave; redirects only to the web. */
+	/* file:// only for a URL the user gave; redirects only to the web,
+	 * a page's followed by http.c (a robots.txt's by libcurl). */
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR,
 	    j->is_file ? "file" : "http,https");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, j->robots ? 1L : 0L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, j->robots ?
 	    (long)SCIO_ROBOTS_MAX_REDIRS : h->o.max_redirs);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, h->o.user_agent);
@@ -224,6 +241,28 @@ scio_http_start(struct scio_http *h, struct scio_http_job *j)
 	j->host->active++;
 }
 
+const char *
+scio_http_job_url(const struct scio_http_job *j)
+{
+	return j->target != NULL ? j->target : j->url;
+}
+
+const char *
+scio_http_location(const struct scio_http_job *j)
+{
+	long code = 0;
+	char *loc = NULL;
+
+	if (j->robots || j->easy == NULL)
+		return NULL;
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (code < 300 || code >= 400 || code == 304)
+		return NULL;
+	if (curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &loc) != CURLE_OK)
+		return NULL;
+	return loc;
+}
+
 char *
 scio_http_header(CURL *e, const char *name)
 {
@@ -243,6 +282,7 @@ scio_http_job_free(struct scio_http_job *j)
 		curl_easy_cleanup(j->easy);
 	curl_slist_free_all(j->hdrs);
 	free(j->url);
+	free(j->target);
 	free(j->etag);
 	free(j->last_modified);
 	scio_buf_free(&j->body);

@@ -172,9 +172,15 @@ refused(struct scio_http *h, struct scio_http_job *j)
 	char *why = NULL;
 
 	if (j->robots || j->host->robots != 2 ||
-	    scio_robots_allows_url(j->host->rules, j->url, &why))
+	    scio_robots_allows_url(j->host->rules, scio_http_job_url(j), &why))
 		return 0;
 	h->st.disallowed++;
+	if (j->target != NULL) {
+		char *w = scio_http_msg("%s (redirected to '%s')", why, j->target);
+
+		free(why);
+		why = w;
+	}
 	scio_http_finish(h, j, why);
 	return 1;
 }
@@ -246,6 +252,18 @@ scio_http_start_eligible(struct scio_http *h)
 	return wake;
 }
 
+
+void
+scio_http_redirect(struct scio_http *h, struct scio_http_job *j, char *target)
+{
+	free(j->target);
+	j->target = target;
+	j->host = host_of(h, target);
+	if (h->o.robots != NULL && j->host->robots == 0)
+		ask_robots(h, j->host, target);
+	j->not_before = 0;
+	scio_http_enqueue(h, j);
+}
 
 void
 scio_http_queue_free(struct scio_http *h)

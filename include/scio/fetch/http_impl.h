@@ -39,6 +39,12 @@ struct scio_http_hop {
 /* One URL, from its queueing to its outcome, retries included. */
 struct scio_http_job {
 	char *url, *etag, *last_modified;
+	/* A page's redirects are followed here, one transfer each, so that
+	 * each host's robots.txt and delay are kept: the URL asked for now
+	 * (NULL: url) and how many were followed. */
+	char *target;
+	long redirects;
+	int drop_body;		/* the response is a redirect to follow */
 	unsigned long long prio, seq;
 	void *data;
 	struct scio_http_host *host;
@@ -104,6 +110,11 @@ double scio_http_start_eligible(struct scio_http *h);
 /* Whether --max-total is spent. */
 int scio_http_budget_spent(const struct scio_http *h);
 
+/* Queues j again for target (a new string, taken over), the Location of
+ * a redirect: with target's host, behind that host's robots.txt. */
+void scio_http_redirect(struct scio_http *h, struct scio_http_job *j,
+    char *target);
+
 /* Frees the hosts and the jobs still waiting in their heaps or apart. */
 void scio_http_queue_free(struct scio_http *h);
 
@@ -111,6 +122,17 @@ void scio_http_queue_free(struct scio_http *h);
 
 /* Sets up j's transfer and hands it to the multi handle. */
 void scio_http_start(struct scio_http *h, struct scio_http_job *j);
+
+/* The URL j asks for now: its target after a redirect, else its url. */
+const char *scio_http_job_url(const struct scio_http_job *j);
+
+/* Where the response j's transfer got sends a page (a 3xx but 304 with
+ * a Location, resolved; valid until j's handle goes), or NULL. */
+const char *scio_http_location(const struct scio_http_job *j);
+
+/* Keeps the exchange j's transfer just made (a redirect) for the WARC,
+ * when there is one, with the head alone (the body is dropped). */
+void scio_http_keep_hop(struct scio_http_job *j);
 
 /* Appends the exchanges of j's transfer (redirects first) to the WARC,
  * when there is one. */
