@@ -1,27 +1,15 @@
 /* scio-fetch: fetch SCIO pages politely and write them as page records. */
 #include <getopt.h>
-#include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "scio/base/alloc.h"
 #include "scio/base/cli.h"
-#include "scio/fetch/crawl.h"
 #include "scio/base/diag.h"
-#include "scio/fetch/http.h"
-#include "scio/base/jsonl.h"
 #include "scio/base/numarg.h"
-#include "scio/base/out.h"
-#include "scio/fetch/progress.h"
-#include "scio/fetch/robots.h"
-#include "scio/fetch/state.h"
-#include "scio/base/text.h"
 #include "scio/base/url.h"
-#include "scio/fetch/urlname.h"
-#include "scio/fetch/warc.h"
+#include "scio/fetch/input.h"
+#include "scio/fetch/robots.h"
+#include "scio/fetch/run.h"
 #include "scio/record/datebound.h"
 
 #ifndef SCIO_VERSION
@@ -154,229 +142,29 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-/* SIGINT or SIGTERM: the run stops at once, the record being written is
- * finished, the state is saved and the signal then ends the program. */
-static volatile sig_atomic_t got_signal;
-
-static void
-on_signal(int sig)
-{
-	got_signal = sig;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;	/* a write in progress is finished */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
-
-/* Ends the program as the signal that stopped it would have. */
-static void
-die_of_signal(int sig)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_DFL;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-	raise(sig);
-	/* raise returns when the signal is blocked */
-	/* cppcheck-suppress unreachableCode */
-	exit(128 + sig);
-}
-
-static int
-is_web(const char *url)
-{
-	char *scheme = scio_url_scheme(url);
-	int web = scheme != NULL && (strcmp(scheme, "http") == 0 ||
-	    strcmp(scheme, "https") == 0);
-
-	free(scheme);
-	return web;
-}
-
-/* Whether an operand without a scheme names a file here: meant as
- * input (-i FILE), never to be guessed into a URL on the site. */
-static int
-is_local_file(const char *arg)
-{
-	char *scheme = scio_url_scheme(arg);
-	struct stat st;
-
-	if (scheme != NULL) {
-		free(scheme);
-		return 0;
-	}
-	return stat(arg, &st) == 0;
-}
-
-/* Adds the URL one input line names: a plain URL or a record's "url". */
-static void
-add_line(struct scio_crawl *c, const struct scio_input *in, const char *base)
-{
-	const char *text = in->line, *why;
-	json_t *rec = NULL;
-	char *url;
-
-	/* A NUL would cut the URL short, and bytes that are not UTF-8
-	 * cannot go into a record or the state: both are refused whole. */
-	if (memchr(in->line, '\0', in->len) != NULL) {
-		scio_bad_input(in->name, in->lineno, "NUL byte in the line");
-		return;
-	}
-	while (*text == ' ' || *text == '\t')
-		text++;
-	if (*text == '\0' || *text == '#')
-		return;
-	if (*text == '[') {
-		scio_bad_input(in->name, in->lineno, "a JSON array, not a URL or a record");
-		return;
-	}
-	if (*text != '{' && !scio_utf8_valid(text, strlen(text))) {
-		scio_bad_input(in->name, in->lineno, "not valid UTF-8");
-		return;
-	}
-	if (*text == '{') {
-		if ((rec = scio_record_load(in)) == NULL)
-			return;
-		text = json_string_value(json_object_get(rec, "url"));
-		if (text == NULL) {
-			scio_bad_input(in->name, in->lineno, "record without a \"url\" string");
-			json_decref(rec);
-			return;
-		}
-	}
-	if ((url = scio_url_input(text, base, &why)) == NULL) {
-		scio_bad_input(in->name, in->lineno, "%s: '%s'", why, text);
-	} else if (rec != NULL && !is_web(url)) {
-		/* A record's url comes from a page (a listing's links), not
-		 * from the user: it must not open local files. */
-		scio_bad_input(in->name, in->lineno, "not an http or https URL "
-		    "in a record: '%s' (give a file:// URL as an argument)", text);
-	} else {
-		scio_crawl_add(c, url);
-	}
-	free(url);
-	json_decref(rec);
-}
-
-static void
-add_file(struct scio_crawl *c, const char *path, const char *base)
-{
-	struct scio_input in;
-
-	if (scio_input_open(&in, path) < 0)
-		return;
-	while (scio_input_next(&in) > 0)
-		add_line(c, &in, base);
-	scio_input_close(&in);
-}
-
-static int
-sync_warc(void *w)
-{
-	return scio_warc_sync(w);
-}
-
-/* Appends rec as one line of JSON to b. */
-static void
-add_record(struct scio_buf *b, const json_t *rec)
-{
-	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
-	size_t room, n;
-
-	scio_buf_grow(b, 4096);
-	room = b->cap - b->len - 1;
-	n = json_dumpb(rec, b->s + b->len, room, flags);
-	if (n == 0)
-		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
-	if (n > room) {
-		scio_buf_grow(b, n);
-		n = json_dumpb(rec, b->s + b->len, n, flags);
-	}
-	b->len += n;
-	scio_buf_addc(b, '\n');
-}
-
-/* What the progress line and the summary show. */
-struct watch {
-	struct scio_progress *p;
-	struct scio_crawl *crawl;	/* NULL until made */
-};
-
-static void
-count(const struct scio_http *h, const struct watch *w,
-    struct scio_progress_counts *c)
-{
-	struct scio_http_stats s;
-
-	scio_http_stats(h, &s);
-	c->done = s.done + s.failed;
-	/* Continuation pages found later add to the total. */
-	c->total = c->done + s.waiting +
-	    (w->crawl != NULL ? scio_crawl_waiting(w->crawl) : 0);
-	c->unchanged = s.unchanged;
-	c->failed = s.failed;
-	c->disallowed = s.disallowed;
-	c->bytes = s.bytes;
-	c->elapsed = s.elapsed;
-	c->url = s.url;
-}
-
-static void
-on_tick(void *arg, const struct scio_http *h)
-{
-	struct watch *w = arg;
-	struct scio_progress_counts c;
-
-	if (!scio_progress_live(w->p))
-		return;
-	count(h, w, &c);
-	scio_progress_show(w->p, &c);
-}
-
-static void
-on_retry(void *arg, const char *url, double delay, long left)
-{
-	const struct watch *w = arg;
-
-	scio_progress_retry(w->p, url, delay, left);
-}
-
 int
 main(int argc, char **argv)
 {
-	struct scio_http_opts ho = {
-		.jobs = 4, .per_host = 2, .retries = 3, .retry_delay = 1,
-		.max_retry_delay = 60, .connect_timeout = 10, .timeout = 60,
-		.low_speed_limit = 100, .low_speed_time = 30,
-		.max_bytes = 16LL << 20, .max_redirs = 5, .max_total = 64LL << 30,
-		.wait = 1, .random_wait = 1,
-		.user_agent = "scio-fetch/" SCIO_VERSION " (scio-tools)",
+	struct scio_fetch_opts o = {
+		.http = { .jobs = 4, .per_host = 2, .retries = 3,
+		    .retry_delay = 1, .max_retry_delay = 60, .connect_timeout = 10,
+		    .timeout = 60, .low_speed_limit = 100, .low_speed_time = 30,
+		    .max_bytes = 16LL << 20, .max_redirs = 5,
+		    .max_total = 64LL << 30, .wait = 1, .random_wait = 1,
+		    .user_agent = "scio-fetch/" SCIO_VERSION " (scio-tools)" },
+		.crawl = { .follow = 1, .listing_pages = 1,
+		    .max_listing_pages = 10000, .max_pages = 200,
+		    .max_urls = 1000000, .checkpoint = 1 },
+		.robots = 1,
 	};
-	struct scio_crawl_opts co = { .follow = 1, .listing_pages = 1,
-	    .max_listing_pages = 10000, .max_pages = 200, .max_urls = 1000000,
-	    .checkpoint = 1 };
-	const char *base = DEFAULT_BASE, *state_path = NULL, *save_dir = NULL;
-	const char *warc_path = NULL, *from = NULL;
-	char **inputs = NULL, *check, *ua = NULL;
+	struct scio_http_opts *ho = &o.http;
+	struct scio_crawl_opts *co = &o.crawl;
+	const char *base = DEFAULT_BASE;
+	char **inputs = NULL, *check;
 	size_t ninputs = 0;
-	int quiet = 0, robots = 1, ch;
-	struct watch watch = {0};
-	struct scio_progress_counts counts;
-	struct scio_http *http;
-	struct scio_crawl *crawl;
+	int ch;
+	struct scio_fetch_run run;
 	struct scio_fetched *p;
-	struct scio_buf group = {0};
 
 	scio_cli_start(argc, argv, longopts);
 	opterr = 0;
@@ -387,42 +175,42 @@ main(int argc, char **argv)
 			inputs[ninputs++] = optarg;
 			break;
 		case 'b': base = optarg; break;
-		case OPT_NO_FOLLOW: co.follow = 0; break;
-		case OPT_PAGES: co.listing_pages = scio_arg_long("--pages", optarg, 0, 1000000); break;
-		case OPT_MAX_PAGES: co.max_pages = scio_arg_long("--max-pages", optarg, 1, 100000); break;
-		case OPT_MAX_LISTING_PAGES: co.max_listing_pages = scio_arg_long("--max-listing-pages", optarg, 1, 1000000); break;
+		case OPT_NO_FOLLOW: co->follow = 0; break;
+		case OPT_PAGES: co->listing_pages = scio_arg_long("--pages", optarg, 0, 1000000); break;
+		case OPT_MAX_PAGES: co->max_pages = scio_arg_long("--max-pages", optarg, 1, 100000); break;
+		case OPT_MAX_LISTING_PAGES: co->max_listing_pages = scio_arg_long("--max-listing-pages", optarg, 1, 1000000); break;
 		case OPT_SINCE:
 			if (scio_date_bound_error(optarg) != NULL)
 				scio_usage_error("--since: %s: '%s'",
 				    scio_date_bound_error(optarg), optarg);
-			co.since = optarg;
+			co->since = optarg;
 			break;
-		case OPT_MAX_URLS: co.max_urls = (unsigned long)scio_arg_long("--max-urls", optarg, 1, 1000000000); break;
-		case OPT_MAX_TOTAL: ho.max_total = scio_arg_size("--max-total", optarg); break;
-		case 'j': ho.jobs = scio_arg_long("--jobs", optarg, 1, 1000); break;
-		case OPT_PER_HOST: ho.per_host = scio_arg_long("--per-host", optarg, 1, 1000); break;
-		case 'w': ho.wait = scio_arg_seconds("--wait", optarg); break;
-		case OPT_RANDOM_WAIT: ho.random_wait = 1; break;
-		case OPT_NO_RANDOM_WAIT: ho.random_wait = 0; break;
-		case 'A': ho.user_agent = optarg; break;
-		case OPT_FROM: from = optarg; break;
-		case OPT_NO_ROBOTS: robots = 0; break;
-		case OPT_RETRIES: ho.retries = scio_arg_long("--retries", optarg, 0, 100); break;
-		case OPT_RETRY_UNREACHABLE: ho.retry_unreachable = 1; break;
-		case OPT_RETRY_DELAY: ho.retry_delay = scio_arg_seconds("--retry-delay", optarg); break;
-		case OPT_MAX_RETRY_DELAY: ho.max_retry_delay = scio_arg_seconds("--max-retry-delay", optarg); break;
-		case OPT_CONNECT_TIMEOUT: ho.connect_timeout = scio_arg_seconds("--connect-timeout", optarg); break;
-		case 'm': ho.timeout = scio_arg_seconds("--timeout", optarg); break;
-		case OPT_LOW_SPEED_LIMIT: ho.low_speed_limit = scio_arg_long("--low-speed-limit", optarg, 0, 1L << 30); break;
-		case OPT_LOW_SPEED_TIME: ho.low_speed_time = scio_arg_long("--low-speed-time", optarg, 0, 86400); break;
-		case OPT_MAX_BYTES: ho.max_bytes = scio_arg_size("--max-bytes", optarg); break;
-		case OPT_MAX_REDIRS: ho.max_redirs = scio_arg_long("--max-redirs", optarg, 0, 100); break;
-		case OPT_STATE: state_path = optarg; break;
-		case OPT_ALL: co.all = 1; break;
-		case OPT_CHECKPOINT: co.checkpoint = scio_arg_seconds("--checkpoint", optarg); break;
-		case OPT_SAVE: save_dir = optarg; break;
-		case OPT_WARC: warc_path = optarg; break;
-		case 'q': quiet = 1; break;
+		case OPT_MAX_URLS: co->max_urls = (unsigned long)scio_arg_long("--max-urls", optarg, 1, 1000000000); break;
+		case OPT_MAX_TOTAL: ho->max_total = scio_arg_size("--max-total", optarg); break;
+		case 'j': ho->jobs = scio_arg_long("--jobs", optarg, 1, 1000); break;
+		case OPT_PER_HOST: ho->per_host = scio_arg_long("--per-host", optarg, 1, 1000); break;
+		case 'w': ho->wait = scio_arg_seconds("--wait", optarg); break;
+		case OPT_RANDOM_WAIT: ho->random_wait = 1; break;
+		case OPT_NO_RANDOM_WAIT: ho->random_wait = 0; break;
+		case 'A': ho->user_agent = optarg; break;
+		case OPT_FROM: o.from = optarg; break;
+		case OPT_NO_ROBOTS: o.robots = 0; break;
+		case OPT_RETRIES: ho->retries = scio_arg_long("--retries", optarg, 0, 100); break;
+		case OPT_RETRY_UNREACHABLE: ho->retry_unreachable = 1; break;
+		case OPT_RETRY_DELAY: ho->retry_delay = scio_arg_seconds("--retry-delay", optarg); break;
+		case OPT_MAX_RETRY_DELAY: ho->max_retry_delay = scio_arg_seconds("--max-retry-delay", optarg); break;
+		case OPT_CONNECT_TIMEOUT: ho->connect_timeout = scio_arg_seconds("--connect-timeout", optarg); break;
+		case 'm': ho->timeout = scio_arg_seconds("--timeout", optarg); break;
+		case OPT_LOW_SPEED_LIMIT: ho->low_speed_limit = scio_arg_long("--low-speed-limit", optarg, 0, 1L << 30); break;
+		case OPT_LOW_SPEED_TIME: ho->low_speed_time = scio_arg_long("--low-speed-time", optarg, 0, 86400); break;
+		case OPT_MAX_BYTES: ho->max_bytes = scio_arg_size("--max-bytes", optarg); break;
+		case OPT_MAX_REDIRS: ho->max_redirs = scio_arg_long("--max-redirs", optarg, 0, 100); break;
+		case OPT_STATE: o.state_path = optarg; break;
+		case OPT_ALL: co->all = 1; break;
+		case OPT_CHECKPOINT: co->checkpoint = scio_arg_seconds("--checkpoint", optarg); break;
+		case OPT_SAVE: o.save_dir = optarg; break;
+		case OPT_WARC: o.warc_path = optarg; break;
+		case 'q': o.quiet = 1; break;
 		case 'h': scio_cli_help(usage_text); break;
 		case 'V': scio_cli_version(); break;
 		default: scio_cli_bad_option(ch, argv);
@@ -432,118 +220,19 @@ main(int argc, char **argv)
 	if (check == NULL)
 		scio_usage_error("invalid --base URL: '%s'", base);
 	free(check);
-	if (from != NULL && !scio_contact_valid(from))
+	if (o.from != NULL && !scio_contact_valid(o.from))
 		scio_usage_error("invalid --from address: '%s' (an address "
-		    "such as name@example.org)", from);
-	if (from != NULL)
-		ho.user_agent = ua = scio_contact_user_agent(ho.user_agent, from);
-	ho.from = from;
-	if (state_path != NULL) {
-		co.state = scio_state_open(state_path);
-		scio_out_resume(scio_state_output_size(co.state, STDOUT_FILENO));
-		scio_state_watch_output(co.state, STDOUT_FILENO);
-	} else {
-		scio_out_resume(-1);
-	}
-	if (warc_path != NULL) {
-		/* The run's policy, for the warcinfo record. */
-		struct scio_warc_info wi = { .robots = robots ? "classic" : "ignore",
-		    .user_agent = ho.user_agent, .from = from };
-
-		ho.warc = scio_warc_open(warc_path, &wi);
-	}
-	if (co.state != NULL && ho.warc != NULL)
-		scio_state_presave(co.state, sync_warc, ho.warc);
-	if (robots)
-		ho.robots = scio_robots_new("scio-fetch", co.state);
-	co.window = ho.jobs * 4;
-	ho.stop = &got_signal;
-	catch_signals();
-	watch.p = scio_progress_new(quiet, getenv("TERM"));
-	ho.on_retry = on_retry;
-	ho.on_tick = on_tick;
-	ho.notify_arg = &watch;
-	http = scio_http_new(&ho);
-	crawl = scio_crawl_new(http, &co);
-	watch.crawl = crawl;
-
+		    "such as name@example.org)", o.from);
+	scio_fetch_start(&run, &o);
 	for (size_t i = 0; i < ninputs; i++)
-		add_file(crawl, inputs[i], base);
-	for (int i = optind; i < argc; i++) {
-		const char *why;
-		char *url;
-
-		if (strcmp(argv[i], "-") == 0) {
-			add_file(crawl, "-", base);
-			continue;
-		}
-		if (!scio_utf8_valid(argv[i], strlen(argv[i]))) {
-			scio_warn("not valid UTF-8: '%s'", argv[i]);
-			scio_set_status(SCIO_EXIT_ERROR);
-			continue;
-		}
-		if (is_local_file(argv[i]))
-			scio_usage_error("'%s' is a local file, not a URL: to read "
-			    "the URLs in it, use -i %s or < %s", argv[i], argv[i],
-			    argv[i]);
-		if ((url = scio_url_input(argv[i], base, &why)) == NULL) {
-			scio_warn("%s: '%s'", why, argv[i]);
-			scio_set_status(SCIO_EXIT_ERROR);
-			continue;
-		}
-		scio_crawl_add(crawl, url);
-		free(url);
-	}
+		scio_fetch_input_file(run.crawl, inputs[i], base);
+	for (int i = optind; i < argc; i++)
+		scio_fetch_input_arg(run.crawl, argv[i], base);
 	if (optind == argc && ninputs == 0)
-		add_file(crawl, "-", base);
-
-	/* A group (a transcript and its pages) goes out in one write, and
-	 * its pages count as delivered once it is out (scio_crawl_commit). */
-	while ((p = scio_crawl_next(crawl)) != NULL) {
-		int last = p->last;
-
-		if (p->outcome == SCIO_FETCH_FAILED) {
-			scio_progress_clear(watch.p);
-			scio_warn("%s: %s", p->resp->url, p->resp->error);
-			scio_set_status(SCIO_EXIT_NONE);
-		} else if (p->outcome == SCIO_FETCH_NEW) {
-			json_t *rec = scio_fetched_record(p);
-
-			/* A body that cannot be kept loses no record. */
-			if (save_dir != NULL && scio_save_body(save_dir,
-			    p->resp->url, scio_buf_str(&p->resp->body),
-			    p->resp->body.len) < 0)
-				scio_set_status(SCIO_EXIT_ERROR);
-			add_record(&group, rec);
-			json_decref(rec);
-		}
-		scio_crawl_done(crawl, p);
-		if (last) {
-			scio_out_write(group.s, group.len);
-			scio_out_flush();
-			scio_buf_reset(&group);
-			scio_crawl_commit(crawl);
-		}
-		on_tick(&watch, http);
-	}
-	count(http, &watch, &counts);
-	scio_progress_end(watch.p, &counts);
-	if (got_signal)
-		scio_warn("stopped by %s: pages not yet written are fetched by "
-		    "the next run", got_signal == SIGINT ? "SIGINT" : "SIGTERM");
-	if (co.state != NULL) {
-		scio_state_checkpoint(co.state, 0);
-		scio_state_close(co.state);
-	}
-	scio_warc_close(ho.warc);
-	scio_crawl_free(crawl);
-	scio_http_free(http);
-	scio_robots_free(ho.robots);
-	free(ua);
+		scio_fetch_input_file(run.crawl, "-", base);
 	free(inputs);
-	scio_buf_free(&group);
-	scio_out_close();
-	if (got_signal)
-		die_of_signal(got_signal);
-	return scio_exit_status();
+
+	while ((p = scio_crawl_next(run.crawl)) != NULL)
+		scio_fetch_deliver(&run, p);
+	return scio_fetch_end(&run);
 }

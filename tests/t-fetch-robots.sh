@@ -128,6 +128,31 @@ test_expect_success 'a redirect loop at robots.txt disallows the host' '
 	grep -q "robots.txt .$U/robots.txt. unreachable (more than 5 redirects)" err
 '
 
+# localhost is this server again under another host name: a host of its
+# own for scio-fetch, with a robots.txt of its own to ask for.
+test_expect_success 'a redirect to another host waits for that host'"'"'s robots.txt and obeys it' '
+	robots "User-agent: *\nDisallow: /pressroom/2025-03/\n" &&
+	L=http://localhost:$PORT &&
+	: >"$SRVLOG" &&
+	test_expect_code 1 scio-fetch $Q --no-follow "$U/fault/redirect?to=$L$T2.html" \
+		"$U/fault/redirect?to=$L$T1.htm" >out 2>err &&
+	test "$(jq -r .final_url out)" = "$L$T1.htm" &&
+	echo "scio-fetch: $U/fault/redirect?to=$L$T2.html: disallowed by robots.txt ('"'"'Disallow: /pressroom/2025-03/'"'"') (redirected to '"'"'$L$T2.html'"'"')" >want &&
+	sed -n 1p err >got &&
+	test_cmp want got &&
+	test "$(requests /robots.txt)" = 2 &&
+	test "$(requests /pressroom/2025-03/)" = 0
+'
+
+test_expect_success 'a redirect within a host is checked against its rules too' '
+	: >"$SRVLOG" &&
+	test_expect_code 1 scio-fetch $Q --no-follow "$U/fault/redirect?to=$T2.html" >out 2>err &&
+	test ! -s out &&
+	grep -q "^scio-fetch: $U/fault/redirect?to=$T2.html: disallowed by robots.txt .* (redirected to .$U$T2.html.)$" err &&
+	test "$(requests /robots.txt)" = 1 &&
+	test "$(requests /pressroom/2025-03/)" = 0
+'
+
 test_expect_success 'only the first 500 KiB of robots.txt are read' '
 	rm -f "$SITE/robots.txt.status" &&
 	{ printf "User-agent: *\nDisallow: /pressroom/2025-03/\n" &&

@@ -10,6 +10,8 @@
 #include "scio/base/alloc.h"
 #include "scio/base/clock.h"
 #include "scio/base/diag.h"
+#include "scio/fetch/crawl.h"
+#include "scio/fetch/http.h"
 #include "scio/fetch/progress.h"
 
 struct scio_progress {
@@ -19,6 +21,7 @@ struct scio_progress {
 	int drawn;		/* a line is on the screen */
 	double last;		/* when it was drawn, 0 for never */
 	struct scio_buf line;
+	const struct scio_crawl *crawl;	/* watched, or NULL */
 };
 
 struct scio_progress *
@@ -209,4 +212,69 @@ scio_progress_end(struct scio_progress *p, const struct scio_progress_counts *c)
 	}
 	scio_buf_free(&p->line);
 	free(p);
+}
+
+/* The counts of a run: continuation pages found later add to the total. */
+static void
+count(const struct scio_progress *p, const struct scio_http *h,
+    struct scio_progress_counts *c)
+{
+	struct scio_http_stats s;
+
+	scio_http_stats(h, &s);
+	c->done = s.done + s.failed;
+	c->total = c->done + s.waiting +
+	    (p->crawl != NULL ? scio_crawl_waiting(p->crawl) : 0);
+	c->unchanged = s.unchanged;
+	c->failed = s.failed;
+	c->disallowed = s.disallowed;
+	c->bytes = s.bytes;
+	c->elapsed = s.elapsed;
+	c->url = s.url;
+}
+
+void
+scio_progress_tick(struct scio_progress *p, const struct scio_http *h)
+{
+	struct scio_progress_counts c;
+
+	if (!p->live)
+		return;
+	count(p, h, &c);
+	scio_progress_show(p, &c);
+}
+
+void
+scio_progress_finish(struct scio_progress *p, const struct scio_http *h)
+{
+	struct scio_progress_counts c;
+
+	count(p, h, &c);
+	scio_progress_end(p, &c);
+}
+
+static void
+on_tick(void *arg, const struct scio_http *h)
+{
+	scio_progress_tick(arg, h);
+}
+
+static void
+on_retry(void *arg, const char *url, double delay, long left)
+{
+	scio_progress_retry(arg, url, delay, left);
+}
+
+void
+scio_progress_watch(struct scio_progress *p, struct scio_http_opts *o)
+{
+	o->on_retry = on_retry;
+	o->on_tick = on_tick;
+	o->notify_arg = p;
+}
+
+void
+scio_progress_crawl(struct scio_progress *p, const struct scio_crawl *c)
+{
+	p->crawl = c;
 }

@@ -1,7 +1,7 @@
 /* http.h: polite concurrent HTTP GETs (libcurl's multi interface):
  * overall and per-host limits, a delay between requests to one host,
  * retries with backoff and jitter, Retry-After, timeouts and size limits.
- * No libcurl object leaves lib/fetch/http.c. */
+ * No libcurl object leaves lib/fetch/http*.c. */
 #ifndef SCIO_HTTP_H
 #define SCIO_HTTP_H
 

@@ -44,6 +44,22 @@ void scio_progress_retry(struct scio_progress *p, const char *url,
 void scio_progress_end(struct scio_progress *p,
     const struct scio_progress_counts *c);
 
+struct scio_http;
+struct scio_http_opts;
+struct scio_crawl;
+
+/* Has p watch a run: o's retry notices and ticks go to p, and the line
+ * counts the transfers of the scio_http made from o and, once
+ * scio_progress_crawl names it, the URLs of the crawl not asked for yet. */
+void scio_progress_watch(struct scio_progress *p, struct scio_http_opts *o);
+void scio_progress_crawl(struct scio_progress *p, const struct scio_crawl *c);
+
+/* Redraws the line with h's counts (when a line is drawn at all). */
+void scio_progress_tick(struct scio_progress *p, const struct scio_http *h);
+
+/* scio_progress_end with h's counts. */
+void scio_progress_finish(struct scio_progress *p, const struct scio_http *h);
+
 /* "512 B", "12.3 kB", "41 kB", "1.2 MB" (powers of 1000) into out. */
 void scio_progress_bytes(char *out, size_t size, double n);
 
