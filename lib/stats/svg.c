@@ -78,6 +78,23 @@ value_text(const struct scio_stab *t, size_t r, struct scio_buf *out)
 	scio_buf_free(&v);
 }
 
+/* A mark's data and tooltip: ` data-key="K" data-value="V"><title>K: V</title>`,
+ * for the element the caller opened and closes. */
+static void
+mark_data(const struct scio_stab *t, size_t r, const struct scio_buf *label,
+    struct scio_buf *out)
+{
+	scio_buf_adds(out, " data-key=\"");
+	scio_xml_esc(out, label->s, label->len);
+	scio_buf_adds(out, "\" data-value=\"");
+	value_text(t, r, out);
+	scio_buf_adds(out, "\"><title>");
+	scio_xml_esc(out, label->s, label->len);
+	scio_buf_adds(out, ": ");
+	value_text(t, r, out);
+	scio_buf_adds(out, "</title>");
+}
+
 static void
 head(const struct scio_stab *t, double h, struct scio_buf *out, int inline_svg)
 {
@@ -164,16 +181,9 @@ bars(const struct scio_stab *t, struct scio_buf *out, int inline_svg)
 		scio_buf_printf(out, "</text>\n<rect class=\"bar\" x=\"%.1f\" "
 		    "y=\"%.1f\" width=\"", x0, by + 4);
 		num(out, bw);
-		scio_buf_printf(out, "\" height=\"%.1f\" fill=\"#1a6fb0\" data-key=\"",
-		    ROW - 8);
-		scio_xml_esc(out, l.s, l.len);
-		scio_buf_adds(out, "\" data-value=\"");
-		value_text(t, r, out);
-		scio_buf_adds(out, "\"><title>");
-		scio_xml_esc(out, l.s, l.len);
-		scio_buf_adds(out, ": ");
-		value_text(t, r, out);
-		scio_buf_adds(out, "</title></rect>\n<text x=\"");
+		scio_buf_printf(out, "\" height=\"%.1f\" fill=\"#1a6fb0\"", ROW - 8);
+		mark_data(t, r, &l, out);
+		scio_buf_adds(out, "</rect>\n<text x=\"");
 		num(out, x0 + bw + 6);
 		scio_buf_printf(out, "\" y=\"%.1f\" font-size=\"12\" fill=\"#333333\">",
 		    by + ROW / 2 + 5);
@@ -255,17 +265,11 @@ line(const struct scio_stab *t, struct scio_buf *out, int inline_svg)
 		scio_buf_reset(&l);
 		row_label(t, r, &l);
 		scio_buf_printf(out, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" "
-		    "r=\"4\" data-key=\"", x0 + dx * (double)j++ +
+		    "r=\"4\"", x0 + dx * (double)j++ +
 		    (n == 1 ? (x1 - x0) / 2 : 0),
 		    y1 - (y1 - y0) * t->rows[r].num[t->bar] / axis);
-		scio_xml_esc(out, l.s, l.len);
-		scio_buf_adds(out, "\" data-value=\"");
-		value_text(t, r, out);
-		scio_buf_adds(out, "\"><title>");
-		scio_xml_esc(out, l.s, l.len);
-		scio_buf_adds(out, ": ");
-		value_text(t, r, out);
-		scio_buf_adds(out, "</title></circle>\n");
+		mark_data(t, r, &l, out);
+		scio_buf_adds(out, "</circle>\n");
 	}
 	scio_buf_adds(out, "</g>\n</svg>\n");
 	scio_buf_free(&l);
