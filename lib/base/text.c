@@ -428,3 +428,46 @@ scio_strndup_lower(const char *s, size_t n)
 		*p = (char)tolower((unsigned char)*p);
 	return k;
 }
+
+void
+scio_xml_esc(struct scio_buf *out, const char *s, size_t n)
+{
+	size_t i, run = 0, skip;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *e;
+
+		skip = 0;
+		switch (c) {
+		case '&': e = "&amp;"; break;
+		case '<': e = "&lt;"; break;
+		case '>': e = "&gt;"; break;
+		case '"': e = "&quot;"; break;
+		case '\'': e = "&#39;"; break;
+		case '\t': case '\n': case '\r': e = " "; break;
+		default:
+			e = "\xEF\xBF\xBD";
+			if (c < 0x20 || c == 0x7F)
+				break;
+			/* C1 controls, U+0080..U+009F */
+			if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+			    (unsigned char)s[i + 1] < 0xA0) {
+				skip = 1;
+				break;
+			}
+			/* the noncharacters U+FFFE and U+FFFF */
+			if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+			    ((unsigned char)s[i + 2] & 0xFE) == 0xBE) {
+				skip = 2;
+				break;
+			}
+			continue;
+		}
+		scio_buf_add(out, s + run, i - run);
+		scio_buf_adds(out, e);
+		i += skip;
+		run = i + 1;
+	}
+	scio_buf_add(out, s + run, n - run);
+}

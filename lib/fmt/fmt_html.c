@@ -6,6 +6,7 @@
 
 #include "scio/fmt/fmt_impl.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/text.h"
 #include "scio/base/width.h"
 
 #define TOC_COLS 72
@@ -37,50 +38,10 @@ static const char css[] =
 	"@media (max-width:30rem){main{padding:.4rem}"
 	"article.conf{padding:.8rem;border-radius:0}}\n";
 
-/* Escapes text for an element or a quoted attribute; control characters,
- * which HTML does not allow, become U+FFFD, and newlines spaces. */
-static void
-esc_html(struct scio_buf *out, const char *s, size_t n)
-{
-	size_t i, run = 0;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		const char *e;
-
-		switch (c) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"': e = "&quot;"; break;
-		case '\'': e = "&#39;"; break;
-		case '\t': case '\n': case '\r': e = " "; break;
-		default:
-			if (c < 0x20 || c == 0x7F) {
-				e = "\xEF\xBF\xBD";
-			} else if (c == 0xC2 && i + 1 < n &&
-			    (unsigned char)s[i + 1] >= 0x80 &&
-			    (unsigned char)s[i + 1] < 0xA0) {
-				scio_buf_add(out, s + run, i - run);
-				scio_buf_adds(out, "\xEF\xBF\xBD");
-				run = i + 2;
-				i++;
-				continue;
-			} else {
-				continue;
-			}
-		}
-		scio_buf_add(out, s + run, i - run);
-		scio_buf_adds(out, e);
-		run = i + 1;
-	}
-	scio_buf_add(out, s + run, n - run);
-}
-
 static void
 esc_bufs(struct scio_buf *out, const struct scio_buf *b)
 {
-	esc_html(out, scio_buf_str(b), b->len);
+	scio_xml_esc(out, scio_buf_str(b), b->len);
 }
 
 static int
@@ -198,7 +159,7 @@ static void
 title(struct scio_fmt *f, const char *s, size_t n)
 {
 	scio_buf_adds(&f->out, "<h2>");
-	esc_html(&f->out, s, n);
+	scio_xml_esc(&f->out, s, n);
 	scio_buf_adds(&f->out, "</h2>\n<dl class=\"meta\">\n");
 }
 
@@ -228,7 +189,7 @@ html_conf_begin(struct scio_fmt *f, const struct scio_fmt_conf *c)
 
 		while (scio_fmt_para_next(s, n, &i, &start)) {
 			scio_buf_adds(&f->out, part ? "<p>" : "<p class=\"summary\">");
-			esc_html(&f->out, s + start, i - start);
+			scio_xml_esc(&f->out, s + start, i - start);
 			scio_buf_adds(&f->out, "</p>\n");
 		}
 	}
@@ -267,7 +228,7 @@ toc_entry(struct scio_fmt *f, const struct scio_fmt_conf *c,
 	    t->qa);
 	esc_bufs(&f->toc, label);
 	scio_buf_adds(&f->toc, "</a>: ");
-	esc_html(&f->toc, s, cut);
+	scio_xml_esc(&f->toc, s, cut);
 	if (cut < n)
 		scio_buf_adds(&f->toc, "\xE2\x80\xA6");
 	scio_buf_adds(&f->toc, "</li>\n");
@@ -302,7 +263,7 @@ html_turn(struct scio_fmt *f, const struct scio_fmt_conf *c,
 	scio_buf_adds(b, "</p>\n");
 	while (scio_fmt_para_next(s, n, &i, &start)) {
 		scio_buf_adds(b, "<p>");
-		scio_marks_emit(b, s, start, i, &t->marks, esc_html, "<mark>",
+		scio_marks_emit(b, s, start, i, &t->marks, scio_xml_esc, "<mark>",
 		    "</mark>");
 		scio_buf_adds(b, "</p>\n");
 	}

@@ -3,6 +3,7 @@
  * each row, links to the conferences behind it. */
 #include <string.h>
 
+#include "scio/base/text.h"
 #include "scio/stats/stats.h"
 
 static const char style[] =

@@ -16,54 +16,6 @@
 #define MAX_CELL 40		/* columns a text cell takes in a table */
 #define NONE "(none)"
 
-void
-scio_stab_free(struct scio_stab *t)
-{
-	for (size_t i = 0; i < t->nrows; i++) {
-		struct scio_srow *r = &t->rows[i];
-
-		for (size_t k = 0; k < t->ncol; k++)
-			free(r->text[k]);
-		for (size_t k = 0; k < r->nlinks; k++) {
-			free(r->links[k].url);
-			free(r->links[k].label);
-		}
-		free(r->text);
-		free(r->num);
-		free(r->links);
-	}
-	for (size_t k = 0; k < t->ncol; k++)
-		free(t->names[k]);
-	free(t->names);
-	free(t->kind);
-	free(t->rows);
-	free(t->title);
-	free(t);
-}
-
-void
-scio_stab_cell(const struct scio_stab *t, size_t row, size_t col,
-    struct scio_buf *out)
-{
-	const struct scio_srow *r = &t->rows[row];
-
-	switch (t->kind[col]) {
-	case SCIO_SC_TEXT:
-		if (r->text[col])
-			scio_buf_adds(out, r->text[col]);
-		break;
-	case SCIO_SC_INT:
-		scio_buf_printf(out, "%.0f", r->num[col]);
-		break;
-	case SCIO_SC_REAL:
-		scio_buf_printf(out, "%.2f", r->num[col]);
-		break;
-	case SCIO_SC_SHARE:
-		scio_buf_printf(out, "%.4f", r->num[col]);
-		break;
-	}
-}
-
 /* A cell as a person reads it: a share as a percentage, nothing as
  * "(none)", line breaks as spaces, other control characters as the
  * symbols scio-fmt shows (a table is for a terminal, never data). */
@@ -322,31 +274,6 @@ write_md(const struct scio_stab *t)
 	scio_out_write(out.s, out.len);
 	scio_buf_free(&out);
 	scio_buf_free(&c);
-}
-
-void
-scio_xml_esc(struct scio_buf *out, const char *s, size_t n)
-{
-	size_t i = 0;
-	uint32_t c;
-
-	while (i < n) {
-		size_t l = scio_utf8_decode(s + i, n - i, &c);
-
-		switch (c) {
-		case '&': scio_buf_adds(out, "&amp;"); break;
-		case '<': scio_buf_adds(out, "&lt;"); break;
-		case '>': scio_buf_adds(out, "&gt;"); break;
-		case '"': scio_buf_adds(out, "&quot;"); break;
-		case '\'': scio_buf_adds(out, "&#39;"); break;
-		default:
-			if (scio_cp_is_control(c) || c == 0xfffe || c == 0xffff)
-				scio_buf_adds(out, "\ufffd");
-			else
-				scio_buf_add(out, s + i, l);
-		}
-		i += l;
-	}
 }
 
 void

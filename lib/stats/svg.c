@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "scio/base/text.h"
 #include "scio/stats/stats.h"
 #include "scio/base/width.h"
 

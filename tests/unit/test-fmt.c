@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "scio/base/alloc.h"
+#include "scio/base/text.h"
 #include "scio/fmt/fmt.h"
 #include "scio/fmt/template.h"
 #include "scio/base/width.h"
@@ -145,9 +146,39 @@ test_template(void)
 	json_decref(rec);
 }
 
+static void
+xml(const char *in, size_t n, const char *want, const char *what)
+{
+	struct scio_buf b = {0};
+
+	scio_xml_esc(&b, in, n);
+	CHECK_STR(scio_buf_str(&b), want, what);
+	scio_buf_free(&b);
+}
+
+/* scio-fmt's HTML and scio-stats' HTML and SVG share one escaper. */
+static void
+test_xml_esc(void)
+{
+	xml("a<b>&\"c'", 8, "a&lt;b&gt;&amp;&quot;c&#39;", "xml: the five markup characters");
+	xml("one\ttwo\r\nthree", 14, "one two  three", "xml: tab, CR and LF as spaces");
+	xml("bell\a.", 6, "bell\xEF\xBF\xBD.", "xml: a C0 control as U+FFFD");
+	xml("del\x7F.", 5, "del\xEF\xBF\xBD.", "xml: DEL as U+FFFD");
+	xml("csi\xC2\x9B[2J", 8, "csi\xEF\xBF\xBD[2J", "xml: a C1 control (two bytes) as one U+FFFD");
+	xml("nbsp\xC2\xA0.", 7, "nbsp\xC2\xA0.", "xml: U+00A0 kept");
+	xml("x\xEF\xBF\xBEy\xEF\xBF\xBFz", 9, "x\xEF\xBF\xBDy\xEF\xBF\xBDz",
+	    "xml: the noncharacters U+FFFE and U+FFFF as U+FFFD");
+	xml("\xEF\xBF\xBD\xEF\xBF\xBC", 6, "\xEF\xBF\xBD\xEF\xBF\xBC", "xml: U+FFFD and U+FFFC kept");
+	xml("\xE4\xB8\xAD\xE6\x96\x87", 6, "\xE4\xB8\xAD\xE6\x96\x87", "xml: CJK kept");
+	xml("cut\xC2", 4, "cut\xC2", "xml: a lone lead byte at the end is left as it is");
+	xml("end\xEF\xBF", 5, "end\xEF\xBF", "xml: a cut U+FFFx at the end is left as it is");
+	xml("", 0, "", "xml: nothing");
+}
+
 int
 main(void)
 {
+	test_xml_esc();
 	test_width();
 	test_wrap();
 	test_marks();

@@ -45,6 +45,12 @@ void scio_text_defang(struct scio_buf *out, const char *s, size_t n, int keep_nl
 /* A new string: s[0..n) with its ASCII letters in lower case. */
 char *scio_strndup_lower(const char *s, size_t n);
 
+/* Appends s[0..n) escaped for an HTML or XML element or quoted attribute:
+ * & < > " ' as entities, tab, CR and LF as spaces, and what neither allows
+ * in text (other C0 controls, DEL, the C1 controls, the noncharacters
+ * U+FFFE and U+FFFF) as U+FFFD. */
+void scio_xml_esc(struct scio_buf *out, const char *s, size_t n);
+
 /* The value (0-15) of the hex digit c, either case, or -1. */
 static inline int
 scio_hexval(int c)

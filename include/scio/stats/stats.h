@@ -159,8 +159,4 @@ void scio_svg_chart(const struct scio_stab *t, int inline_svg,
 /* Appends t as a standalone HTML report: title, chart, table, links. */
 void scio_stats_html(const struct scio_stab *t, struct scio_buf *out);
 
-/* Appends s[0..n) with & < > " ' escaped for XML and HTML, control
- * characters as U+FFFD. */
-void scio_xml_esc(struct scio_buf *out, const char *s, size_t n);
-
 #endif
