@@ -138,6 +138,10 @@ void scio_http_keep_hop(struct scio_http_job *j);
  * when there is one. */
 void scio_http_archive(struct scio_http *h, struct scio_http_job *j);
 
+/* Appends the redirects j followed, and not yet written, to the WARC,
+ * when there is one: j ends without a transfer of its own. */
+void scio_http_archive_hops(struct scio_http *h, struct scio_http_job *j);
+
 /* Frees a job: one that never finished (a stopped run), or what is left
  * of one whose outcome took its URL and body. */
 void scio_http_job_free(struct scio_http_job *j);
