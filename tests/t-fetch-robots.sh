@@ -153,6 +153,19 @@ test_expect_success 'a redirect within a host is checked against its rules too' 
 	test "$(requests /pressroom/2025-03/)" = 0
 '
 
+# The redirect was asked for and answered: --warc keeps every exchange,
+# the one before a refusal too.
+test_expect_success 'a redirect to a disallowed URL is kept in the WARC' '
+	: >"$SRVLOG" &&
+	test_expect_code 1 scio-fetch $Q --no-follow --warc a.warc "$U/fault/redirect?to=$T2.html" >out 2>err &&
+	test "$(requests /fault/redirect)" = 1 &&
+	test "$(requests /pressroom/2025-03/)" = 0 &&
+	/usr/bin/python3 "$SCIO_TOP/tests/warc-check.py" --list a.warc >list &&
+	grep -q "^request $U/fault/redirect?to=$T2.html - -$" list &&
+	grep -q "^response $U/fault/redirect?to=$T2.html 301 -$" list &&
+	! grep -q " $U$T2.html " list
+'
+
 test_expect_success 'only the first 500 KiB of robots.txt are read' '
 	rm -f "$SITE/robots.txt.status" &&
 	{ printf "User-agent: *\nDisallow: /pressroom/2025-03/\n" &&

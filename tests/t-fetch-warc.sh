@@ -124,6 +124,23 @@ test_expect_success 'a redirect is an exchange of its own; a body libcurl droppe
 	! grep -q "^WARC-Truncated" a.warc
 '
 
+# A transfer that failed at a redirect's target is retried there: the
+# redirect was sent once and must be in the WARC once.
+test_expect_success 'a redirect whose target is retried is archived once' '
+	R="$U/fault/redirect?to=/fault/flaky%3Fid%3Dwarc-hop" &&
+	: >"$SRVLOG" &&
+	scio-fetch $W --no-follow --warc a.warc "$R" >out &&
+	test "$(requests /fault/redirect)" = 1 &&
+	test "$(requests /fault/flaky)" = 2 &&
+	check --list a.warc >list &&
+	test "$(grep -c "^response $R 301 -$" list)" = 1 &&
+	test "$(grep -c "^request $R - -$" list)" = 1 &&
+	grep -q "^response $U/fault/flaky?id=warc-hop 500 -$" list &&
+	grep -q "^response $U/fault/flaky?id=warc-hop 200 -$" list &&
+	check a.warc >sum &&
+	grep -q "^7 records: request 3, response 3, warcinfo 1$" sum
+'
+
 test_expect_success 'a 304 to a conditional request is archived, its request with the validators' '
 	scio-fetch $W --no-follow --state s "$U$T1.htm" >first &&
 	scio-fetch $W --no-follow --state s --warc a.warc.gz "$U$T1.htm" >second &&

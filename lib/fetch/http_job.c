@@ -85,8 +85,9 @@ on_header(char *p, size_t size, size_t n, void *arg)
 	return len;
 }
 
+/* Drops the redirects kept for the WARC. */
 static void
-hops_free(struct scio_http_job *j)
+hops_drop(struct scio_http_job *j)
 {
 	for (size_t i = 0; i < j->nhops; i++) {
 		free(j->hops[i].url);
@@ -97,6 +98,12 @@ hops_free(struct scio_http_job *j)
 	free(j->hops);
 	j->hops = NULL;
 	j->nhops = 0;
+}
+
+static void
+hops_free(struct scio_http_job *j)
+{
+	hops_drop(j);
 	free(j->req_url);
 	j->req_url = NULL;
 	free(j->req_ip);
@@ -313,6 +320,29 @@ scio_http_msg(const char *fmt, ...)
 	return scio_buf_take(&b);
 }
 
+/* Writes the redirects kept to the WARC and drops them: a retry of the
+ * last request (its target) must not write them again. */
+static void
+archive_hops(struct scio_http *h, struct scio_http_job *j, const char *stamp)
+{
+	for (size_t i = 0; i < j->nhops; i++)
+		scio_warc_exchange(h->o.warc, j->hops[i].url, j->hops[i].ip,
+		    stamp, j->hops[i].req, j->hops[i].reqlen, j->hops[i].head,
+		    j->hops[i].headlen, "", 0);
+	hops_drop(j);
+}
+
+void
+scio_http_archive_hops(struct scio_http *h, struct scio_http_job *j)
+{
+	char stamp[SCIO_UTC_SIZE];
+
+	if (h->o.warc == NULL || j->nhops == 0)
+		return;
+	scio_utc_now(stamp);
+	archive_hops(h, j, stamp);
+}
+
 void
 scio_http_archive(struct scio_http *h, struct scio_http_job *j)
 {
@@ -321,10 +351,7 @@ scio_http_archive(struct scio_http *h, struct scio_http_job *j)
 	if (h->o.warc == NULL || j->head.len == 0)
 		return;
 	scio_utc_now(stamp);
-	for (size_t i = 0; i < j->nhops; i++)
-		scio_warc_exchange(h->o.warc, j->hops[i].url, j->hops[i].ip,
-		    stamp, j->hops[i].req, j->hops[i].reqlen, j->hops[i].head,
-		    j->hops[i].headlen, "", 0);
+	archive_hops(h, j, stamp);
 	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &u);
 	curl_easy_getinfo(j->easy, CURLINFO_PRIMARY_IP, &ip);
 	/* The body as sent: raw when it was decoded here. */

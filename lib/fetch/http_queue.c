@@ -180,6 +180,8 @@ refused(struct scio_http *h, struct scio_http_job *j)
 
 		free(why);
 		why = w;
+		/* the redirects were asked for and answered */
+		scio_http_archive_hops(h, j);
 	}
 	scio_http_finish(h, j, why);
 	return 1;

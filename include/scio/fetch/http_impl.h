@@ -29,8 +29,8 @@ struct scio_http_host {
 	size_t at;		/* index in scio_http's queued hosts, if n > 0 */
 };
 
-/* A redirect libcurl followed: its request and response head, for the
- * WARC (libcurl does not keep the body of a redirect). */
+/* A redirect followed (a page's by http.c, a robots.txt's by libcurl):
+ * its request and response head, for the WARC (its body is dropped). */
 struct scio_http_hop {
 	char *url, *ip, *req, *head;
 	size_t reqlen, headlen;
@@ -61,7 +61,7 @@ struct scio_http_job {
 	struct scio_decode *dec;
 	int keep_raw, coding_seen;
 	char *coding_error;	/* why the body could not be decoded */
-	/* with a WARC: the redirects followed */
+	/* with a WARC: the redirects followed, not yet written to it */
 	struct scio_http_hop *hops;
 	size_t nhops;
 	char *req_url;		/* what the request in req was sent for */
@@ -137,6 +137,10 @@ void scio_http_keep_hop(struct scio_http_job *j);
 /* Appends the exchanges of j's transfer (redirects first) to the WARC,
  * when there is one. */
 void scio_http_archive(struct scio_http *h, struct scio_http_job *j);
+
+/* Appends the redirects j followed, and not yet written, to the WARC,
+ * when there is one: j ends without a transfer of its own. */
+void scio_http_archive_hops(struct scio_http *h, struct scio_http_job *j);
 
 /* Frees a job: one that never finished (a stopped run), or what is left
  * of one whose outcome took its URL and body. */
