@@ -4,7 +4,8 @@
  *	timeit [-n MIN] [-N MAX] [-t SECONDS] -o OUT -e ERR -- CMD [ARG]...
  *
  * CMD runs with its standard output to OUT and its standard error to ERR
- * (both truncated each run), at least MIN times (default 3), then again
+ * (both truncated each run), at least MIN times (default 3, never under
+ * 1), then again
  * while the runs so far took under SECONDS in all (default 1) and fewer
  * than MAX were made (default 20): a command of milliseconds is run often
  * enough for its best time to mean something on a noisy machine.
@@ -134,6 +135,8 @@ main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	if (least < 1)
+		least = 1;
 	while (runs < least || (spent < budget && runs < most)) {
 		rc = run(argv + optind, out, err, &secs, &kb);
 		if (rc == 127 || rc == 126) {

@@ -23,7 +23,11 @@ test_expect_success 'it runs at least -n times, at most -N, longer while under -
 	test "$(wc -l <runs)" = 3 &&
 	: >runs &&
 	"$T" -n 1 -N 5 -t 60 -o out -e err -- sh -c "echo x >>runs" >/dev/null &&
-	test "$(wc -l <runs)" = 5
+	test "$(wc -l <runs)" = 5 &&
+	: >runs &&
+	"$T" -n 0 -N 0 -t 0 -o out -e err -- sh -c "echo x >>runs" >line &&
+	test "$(wc -l <runs)" = 1 &&
+	read -r secs kb rc <line && awk "BEGIN{exit !($secs > 0)}"
 '
 
 test_expect_success 'a command that cannot start is an error, exit 2' '

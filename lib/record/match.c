@@ -304,7 +304,7 @@ clear_literals(struct scio_match *m)
 	free(m->litlen);
 	m->lit = NULL;
 	m->litlen = NULL;
-	m->nlit = 0;
+	m->nlit = m->litcap = m->litlencap = 0;
 }
 
 /* Every pattern must yield a literal for the pre-filter to be usable: the
