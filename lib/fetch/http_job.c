@@ -1,7 +1,8 @@
 /* http_job.c: one transfer of a job: its libcurl handle set up (limits,
  * conditional and contact headers, protocols), and what comes back taken
  * in: the body (decoded here, kept as sent for the WARC), the last
- * response's head and, with a WARC, the redirects followed on the way. */
+ * response's head and, with a WARC, the redirects followed on the way;
+ * and the job's end, its outcome handed on. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -361,3 +362,84 @@ scio_http_archive(struct scio_http *h, struct scio_http_job *j)
 	    j->dec ? j->raw.len : j->body.len);
 }
 
+/* A host's robots.txt is in (or failed for good): its rules from now
+ * on, its Crawl-delay counted from the robots.txt request itself. */
+static void
+robots_known(struct scio_http *h, struct scio_http_job *j, char *error)
+{
+	struct scio_http_host *ho = j->host;
+	char *etag = NULL, *lm = NULL, stamp[SCIO_UTC_SIZE];
+	long code = 0;
+
+	h->robots_busy--;
+	if (j->easy != NULL) {
+		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+		etag = scio_http_header(j->easy, "ETag");
+		lm = scio_http_header(j->easy, "Last-Modified");
+	}
+	scio_utc_now(stamp);
+	/* a server error is said by its status, not the retry count */
+	ho->rules = scio_robots_settle(h->o.robots, j->url, code,
+	    code >= 500 ? NULL : error, scio_buf_str(&j->body), j->body.len,
+	    etag, lm, stamp);
+	ho->robots = 2;
+	ho->crawl_delay = scio_robots_crawl_delay(ho->rules);
+	if (ho->next_ok < ho->last_start + ho->crawl_delay)
+		ho->next_ok = ho->last_start + ho->crawl_delay;
+	free(etag);
+	free(lm);
+	free(error);
+	scio_http_job_free(j);
+}
+
+void
+scio_http_finish(struct scio_http *h, struct scio_http_job *j, char *error)
+{
+	struct scio_http_resp *r;
+	struct scio_http_done *d;
+	char *s = NULL, stamp[SCIO_UTC_SIZE];
+	long code = 0;
+
+	if (j->robots) {
+		robots_known(h, j, error);
+		return;
+	}
+	r = scio_calloc(1, sizeof(*r));
+	d = scio_calloc(1, sizeof(*d));
+	r->url = j->url;
+	j->url = NULL;
+	r->data = j->data;
+	if (j->easy != NULL) {
+		curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+		if (curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &s) ==
+		    CURLE_OK && s)
+			r->final_url = scio_strdup(s);
+		s = NULL;
+		if (curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &s) ==
+		    CURLE_OK && s)
+			r->content_type = scio_strdup(s);
+		r->etag = scio_http_header(j->easy, "ETag");
+		r->last_modified = scio_http_header(j->easy, "Last-Modified");
+	}
+	r->status = code;
+	scio_utc_now(stamp);
+	r->fetched_at = scio_strdup(stamp);
+	if (error != NULL) {
+		r->failed = 1;
+		r->error = error;
+		h->st.failed++;
+	} else {
+		r->body = j->body;
+		memset(&j->body, 0, sizeof(j->body));
+		h->st.done++;
+		if (code == 304)
+			h->st.unchanged++;
+	}
+	d->r = r;
+	if (h->done_tail)
+		h->done_tail->next = d;
+	else
+		h->done = d;
+	h->done_tail = d;
+	scio_http_job_free(j);
+}

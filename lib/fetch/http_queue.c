@@ -149,6 +149,18 @@ scio_http_pending(const struct scio_http *h)
 	return h->pending;
 }
 
+double
+scio_http_uniform(void)
+{
+	return (double)rand() / ((double)RAND_MAX + 1.0);
+}
+
+int
+scio_http_stopped(const struct scio_http *h)
+{
+	return h->exhausted || (h->o.stop != NULL && *h->o.stop != 0);
+}
+
 /* The pause before the next request to a host: --wait (randomised when
  * asked), never less than its robots.txt's Crawl-delay; none for local
  * files. */

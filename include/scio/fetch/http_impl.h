@@ -1,8 +1,10 @@
 /* http_impl.h: what the lib/fetch/http*.c files share; not for programs.
  * http_queue.c holds the per-host job heaps and decides what starts when,
- * http_job.c sets up a transfer and takes in what it sends back, and
- * http.c drives libcurl's multi loop and settles each finished transfer:
- * delivered, retried later or failed for good. */
+ * http_job.c sets up a transfer, takes in what it sends back and ends a
+ * job with its outcome, and http.c drives libcurl's multi loop and
+ * settles each finished transfer: delivered, retried later or failed for
+ * good.  http.c calls the other two, http_queue.c calls http_job.c, and
+ * http_job.c neither. */
 #ifndef SCIO_HTTP_IMPL_H
 #define SCIO_HTTP_IMPL_H
 
@@ -118,6 +120,9 @@ void scio_http_redirect(struct scio_http *h, struct scio_http_job *j,
 /* Frees the hosts and the jobs still waiting in their heaps or apart. */
 void scio_http_queue_free(struct scio_http *h);
 
+/* A number in [0, 1), for jitter. */
+double scio_http_uniform(void);
+
 /* http_job.c */
 
 /* Sets up j's transfer and hands it to the multi handle. */
@@ -155,15 +160,10 @@ char *scio_http_msg(const char *fmt, ...) SCIO_PRINTF(1, 2);
 /* Seconds as whole milliseconds, rounded up; 0 for none. */
 long scio_http_ms(double secs);
 
-/* http.c */
-
 /* Ends j: its outcome goes to those waiting for scio_http_next (error, a
  * new string or NULL, says why it failed), or its host's robots.txt
  * rules are known; j is freed. */
 void scio_http_finish(struct scio_http *h, struct scio_http_job *j,
     char *error);
-
-/* A number in [0, 1), for jitter. */
-double scio_http_uniform(void);
 
 #endif
