@@ -1,5 +1,6 @@
 /* pager.c: a page's continuation links and a listing's item dates, found
  * with libxml2's HTML parser; no libxml2 object leaves this file. */
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 struct found {
 	const struct scio_pageid *self;
 	const char *base;
+	int plain_base;		/* base is written as curl writes it */
 	struct scio_pager *out;
 	size_t cap;
 };
@@ -106,14 +108,55 @@ consider_item(struct found *f, xmlNode *a, const struct scio_pageid *id)
 	scio_buf_free(&text);
 }
 
+/* Whether href, on a page that is no listing (whose links other than
+ * its pager do not count), cannot name a page continuing it.  A
+ * reference with a path names the last segment of that path, or none
+ * (after "." or ".."), so one that does not spell the document's id
+ * names another document; an empty reference, or a query or fragment
+ * alone, names the page itself and is left to the resolver.  Most of a
+ * page's links are ruled out here without being resolved. */
+static int
+cannot_continue(const struct found *f, const char *href)
+{
+	unsigned char c = (unsigned char)href[0];
+
+	if (f->self->kind == SCIO_PAGE_NODE)
+		return 0;
+	if (!isalnum(c) && c != '/' && c != '.' && c != '_' && c != '-' &&
+	    c != '~')
+		return 0;
+	return strstr(href, f->self->id) == NULL;
+}
+
+/* href made absolute.  A plain file name (letters, digits, '_', '-' and
+ * '.', no "." or ".." segment) on a page whose URL is already as curl
+ * writes it is joined to the page's directory directly: the same string
+ * curl's resolution gives, without parsing the base again per link. */
+static char *
+absolute(const struct found *f, const char *href)
+{
+	size_t n = strspn(href, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.");
+	struct scio_buf b = {0};
+
+	if (!f->plain_base || n == 0 || href[n] != '\0' || href[0] == '.')
+		return scio_url_resolve(f->base, href);
+	scio_buf_adds(&b, f->self->dir);
+	scio_buf_adds(&b, href);
+	return scio_buf_take(&b);
+}
+
 static void
 consider(struct found *f, xmlNode *a, const char *href)
 {
 	struct scio_pageid id;
-	char *abs = scio_url_resolve(f->base, href);
+	char *abs;
 
-	if (abs == NULL)
+	if (cannot_continue(f, href))
 		return;
+	if ((abs = absolute(f, href)) == NULL)
+		return;
+
 	if (scio_pageid_parse(abs, &id) == 0) {
 		if (scio_pageid_pager(&id) && same_doc(&id, f->self) &&
 		    id.page > 1 && strcmp(id.dir, f->self->dir) == 0) {
@@ -173,8 +216,12 @@ scio_pager_read(const char *html, size_t len, const char *url,
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET);
 	if (doc != NULL) {
+		char *canon = scio_url_resolve(NULL, url);
+
 		f.self = &self;
 		f.base = url;
+		f.plain_base = canon != NULL && strcmp(canon, url) == 0;
+		free(canon);
 		f.out = out;
 		walk(&f, xmlDocGetRootElement(doc));
 		xmlFreeDoc(doc);
