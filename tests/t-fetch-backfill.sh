@@ -83,6 +83,54 @@ test_expect_success 'the same page through link records and arguments is one too
 	test "$(wc -l <err)" = 1
 '
 
+# asked: the paths of the server's log but robots.txt, "PATH INM" a line
+asked() {
+	jq -r "select(.path != \"/robots.txt\") | \"\\(.path) \\(.inm)\"" "$SRVLOG"
+}
+
+test_expect_success 'the state knows a conference in any form: night 2 mobile fetches nothing' '
+	rm -f s &&
+	scio-fetch $FAST --state s "$U$T1.htm" >night1 &&
+	test "$(wc -l <night1)" = 3 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U/m$T1.html" >night2 &&
+	test ! -s night2 &&
+	test "$(requests /m/)" = 0 &&
+	asked >log &&
+	test "$(wc -l <log)" = 3 &&
+	! grep " null$" log &&
+	test "$(tail -n +2 s | wc -l)" = 3 &&
+	test "$(tail -n +2 s | jq -r .url | grep -c /m/)" = 0
+'
+
+test_expect_success 'and night 1 mobile, night 2 desktop .html: the same' '
+	rm -f s &&
+	scio-fetch $FAST --state s "$U/m$T1.htm" >night1 &&
+	test "$(wc -l <night1)" = 3 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U$T1.html" >night2 &&
+	test ! -s night2 &&
+	asked >log &&
+	test "$(grep -c "^/m$T1" log)" = 3 &&
+	! grep " null$" log
+'
+
+test_expect_success 'a state with both forms (an older scio-fetch) still serves either' '
+	rm -f s &&
+	scio-fetch $FAST --state s "$U$T1.htm" >night1 &&
+	sed "s|\"url\":\"$U/|\"url\":\"$U/m/|" s | tail -n +2 >mobile &&
+	cat mobile >>s &&
+	test "$(tail -n +2 s | wc -l)" = 6 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U$T1.htm" >desktop &&
+	scio-fetch $FAST --state s "$U/m$T1.htm" >mobile &&
+	test ! -s desktop &&
+	test ! -s mobile &&
+	asked >log &&
+	test "$(wc -l <log)" = 6 &&
+	! grep " null$" log
+'
+
 test_expect_success '--since: the pager is walked to the first page all older than the date' '
 	: >"$SRVLOG" &&
 	scio-fetch $FAST --pages 0 --since 2025-10-20 "$L" >out &&

@@ -120,6 +120,14 @@ submit(struct scio_crawl *c, struct group *g, struct slot *s)
 
 	if (c->o.state != NULL && !c->o.all && !s->again)
 		e = scio_state_get(c->o.state, url);
+	/* A page the state knows in another form (desktop or mobile, .htm
+	 * or .html) is asked for in that form, whose validators these are:
+	 * the same conference on a later night is not fetched again. */
+	if (e != NULL && strcmp(e->url, url) != 0) {
+		free(s->url);
+		s->url = scio_strdup(e->url);
+		url = s->url;
+	}
 	s->cond = e != NULL && (e->etag != NULL || e->last_modified != NULL);
 	g->asked++;
 	scio_http_add(c->http, url, e ? e->etag : NULL,

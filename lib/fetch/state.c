@@ -20,6 +20,7 @@
 #include "scio/fetch/state.h"
 #include "scio/base/strmap.h"
 #include "scio/base/text.h"
+#include "scio/record/pageid.h"
 
 #define STATE_FORMAT 1
 
@@ -28,7 +29,7 @@ struct scio_state {
 	int lockfd;
 	struct scio_state_entry **v;	/* in the order first seen */
 	size_t n, cap;
-	struct scio_strmap index;	/* url -> entry */
+	struct scio_strmap index;	/* identity (see identity) -> entry */
 	int dirty;
 	double saved_at;
 	double save_took;	/* seconds the last save took */
@@ -237,11 +238,28 @@ scio_state_open(const char *path)
 	return st;
 }
 
+/* What the state knows a page by: the page-id key of a page URL
+ * (scio/record/pageid.h: the desktop and mobile forms, and .htm and
+ * .html, of one page are one key), else the URL itself.  A new string. */
+static char *
+identity(const char *url)
+{
+	struct scio_pageid id;
+	char *key = NULL;
+
+	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
+		key = scio_pageid_key(&id);
+	scio_pageid_free(&id);
+	return key != NULL ? key : scio_strdup(url);
+}
+
 const struct scio_state_entry *
 scio_state_get(struct scio_state *st, const char *url)
 {
-	uintptr_t i = (uintptr_t)scio_strmap_get(&st->index, url);
+	char *key = identity(url);
+	uintptr_t i = (uintptr_t)scio_strmap_get(&st->index, key);
 
+	free(key);
 	return i ? st->v[i - 1] : NULL;
 }
 
@@ -249,17 +267,19 @@ void
 scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 {
 	struct scio_state_entry *c = scio_state_entry_dup(e);
+	char *key = identity(c->url);
 	uintptr_t i;
 
-	i = (uintptr_t)scio_strmap_get(&st->index, c->url);
+	i = (uintptr_t)scio_strmap_get(&st->index, key);
 	if (i != 0) {
 		free(st->v[i - 1]);
 		st->v[i - 1] = c;
 	} else {
 		SCIO_ALLOC_GROW(st->v, st->n + 1, st->cap);
 		st->v[st->n++] = c;
-		scio_strmap_put(&st->index, c->url, (void *)(uintptr_t)st->n);
+		scio_strmap_put(&st->index, key, (void *)(uintptr_t)st->n);
 	}
+	free(key);
 	st->dirty = 1;
 }
 
