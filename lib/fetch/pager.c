@@ -188,6 +188,45 @@ walk(struct found *f, xmlNode *n)
 	}
 }
 
+/* An <a> start tag as libxml2's parser reads it (a SAX callback): its
+ * href, as the tree would hold it.  ctx is the parser context. */
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct found *f = ((htmlParserCtxtPtr)ctx)->_private;
+
+	if (atts == NULL || xmlStrcasecmp(name, (const xmlChar *)"a") != 0)
+		return;
+	for (; atts[0] != NULL; atts += 2)
+		if (xmlStrEqual(atts[0], (const xmlChar *)"href")) {
+			consider(f, NULL, atts[1] != NULL ?
+			    (const char *)atts[1] : "");
+			return;
+		}
+}
+
+/* The links of a page that is no listing: only their hrefs count (not
+ * the text around them), so the parser reports its start tags and
+ * builds no tree, which is most of its work.  Returns -1 when no parser
+ * could be made. */
+static int
+read_links(struct found *f, const char *html, int len, const char *url,
+    int options)
+{
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+
+	if (ctxt == NULL)
+		return -1;
+	memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+	ctxt->sax->initialized = 1;
+	ctxt->sax->startElement = on_start;
+	ctxt->_private = f;
+	ctxt->userData = ctxt;
+	xmlFreeDoc(htmlCtxtReadMemory(ctxt, html, len, url, "UTF-8", options));
+	htmlFreeParserCtxt(ctxt);
+	return 0;
+}
+
 static int
 by_page(const void *a, const void *b)
 {
@@ -204,7 +243,10 @@ scio_pager_read(const char *html, size_t len, const char *url,
 {
 	struct scio_pageid self;
 	struct found f = {0};
+	const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 	htmlDocPtr doc;
+	char *canon;
 
 	memset(out, 0, sizeof(*out));
 	if (scio_pageid_parse(url, &self) < 0 || !scio_pageid_pager(&self) ||
@@ -212,19 +254,19 @@ scio_pager_read(const char *html, size_t len, const char *url,
 		scio_pageid_free(&self);
 		return;
 	}
-	doc = htmlReadMemory(html, (int)len, url, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET);
-	if (doc != NULL) {
-		char *canon = scio_url_resolve(NULL, url);
-
-		f.self = &self;
-		f.base = url;
-		f.plain_base = canon != NULL && strcmp(canon, url) == 0;
-		free(canon);
-		f.out = out;
-		walk(&f, xmlDocGetRootElement(doc));
-		xmlFreeDoc(doc);
+	canon = scio_url_resolve(NULL, url);
+	f.self = &self;
+	f.base = url;
+	f.plain_base = canon != NULL && strcmp(canon, url) == 0;
+	free(canon);
+	f.out = out;
+	if (self.kind == SCIO_PAGE_NODE ||
+	    read_links(&f, html, (int)len, url, options) < 0) {
+		doc = htmlReadMemory(html, (int)len, url, "UTF-8", options);
+		if (doc != NULL) {
+			walk(&f, xmlDocGetRootElement(doc));
+			xmlFreeDoc(doc);
+		}
 	}
 	scio_pageid_free(&self);
 	/* sorted, then each page once */
