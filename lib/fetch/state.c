@@ -240,17 +240,22 @@ scio_state_open(const char *path)
 
 /* What the state knows a page by: the page-id key of a page URL
  * (scio/record/pageid.h: the desktop and mobile forms, and .htm and
- * .html, of one page are one key), else the URL itself.  A new string. */
+ * .html, of one page are one key), else the URL itself, each behind a
+ * prefix of its own so that no URL is taken for a key.  A new string. */
 static char *
 identity(const char *url)
 {
 	struct scio_pageid id;
+	struct scio_buf b = {0};
 	char *key = NULL;
 
 	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
 		key = scio_pageid_key(&id);
 	scio_pageid_free(&id);
-	return key != NULL ? key : scio_strdup(url);
+	scio_buf_printf(&b, "%c%s", key != NULL ? 'p' : 'u',
+	    key != NULL ? key : url);
+	free(key);
+	return scio_buf_take(&b);
 }
 
 const struct scio_state_entry *
