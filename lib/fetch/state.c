@@ -24,12 +24,23 @@
 
 #define STATE_FORMAT 1
 
+/* A place in the state's index: which entry (its position + 1; 0 for
+ * none) and more bits of its identity's hash, so that an entry's
+ * identity is compared only when those agree.  The index holds no
+ * strings: 8 bytes a place instead of a copied key and two pointers. */
+struct slot {
+	uint32_t entry;
+	uint32_t check;
+};
+
 struct scio_state {
 	char *path;
 	int lockfd;
 	struct scio_state_entry **v;	/* in the order first seen */
+	unsigned long long *hashes;	/* of each entry's identity */
 	size_t n, cap;
-	struct scio_strmap index;	/* identity (see identity) -> entry */
+	struct slot *index;	/* open addressing, icap a power of two */
+	size_t icap;
 	int dirty;
 	double saved_at;
 	double save_took;	/* seconds the last save took */
@@ -258,14 +269,73 @@ identity(const char *url)
 	return scio_buf_take(&b);
 }
 
+/* Whether the entry at url (stored) is the page of identity key that
+ * url names: the same URL, or the same identity. */
+static int
+same_page(const char *stored, const char *url, const char *key)
+{
+	char *k;
+	int same;
+
+	if (strcmp(stored, url) == 0)
+		return 1;
+	k = identity(stored);
+	same = strcmp(k, key) == 0;
+	free(k);
+	return same;
+}
+
+/* The place of the entry whose identity is key (hash h), or the empty
+ * place where it would go. */
+static struct slot *
+place(struct scio_state *st, const char *url, const char *key,
+    unsigned long long h)
+{
+	size_t mask = st->icap - 1;
+
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		struct slot *p = &st->index[i];
+
+		if (p->entry == 0 || (p->check == (uint32_t)(h >> 32) &&
+		    same_page(st->v[p->entry - 1]->url, url, key)))
+			return p;
+	}
+}
+
+/* Keeps the index at most half full. */
+static void
+grow_index(struct scio_state *st)
+{
+	size_t mask;
+
+	if (st->icap != 0 && (st->n + 1) * 2 <= st->icap)
+		return;
+	st->icap = st->icap ? st->icap * 2 : 64;
+	free(st->index);
+	st->index = scio_calloc(st->icap, sizeof(*st->index));
+	mask = st->icap - 1;
+	for (size_t e = 0; e < st->n; e++) {
+		size_t i = (size_t)st->hashes[e] & mask;
+
+		while (st->index[i].entry != 0)
+			i = (i + 1) & mask;
+		st->index[i].entry = (uint32_t)(e + 1);
+		st->index[i].check = (uint32_t)(st->hashes[e] >> 32);
+	}
+}
+
 const struct scio_state_entry *
 scio_state_get(struct scio_state *st, const char *url)
 {
-	char *key = identity(url);
-	uintptr_t i = (uintptr_t)scio_strmap_get(&st->index, key);
+	char *key;
+	const struct slot *p;
 
+	if (st->n == 0)
+		return NULL;
+	key = identity(url);
+	p = place(st, url, key, scio_fnv1a64(key, strlen(key)));
 	free(key);
-	return i ? st->v[i - 1] : NULL;
+	return p->entry ? st->v[p->entry - 1] : NULL;
 }
 
 void
@@ -273,16 +343,28 @@ scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 {
 	struct scio_state_entry *c = scio_state_entry_dup(e);
 	char *key = identity(c->url);
-	uintptr_t i;
+	unsigned long long h = scio_fnv1a64(key, strlen(key));
+	struct slot *p;
 
-	i = (uintptr_t)scio_strmap_get(&st->index, key);
-	if (i != 0) {
-		free(st->v[i - 1]);
-		st->v[i - 1] = c;
+	if (st->n >= UINT32_MAX - 1)
+		scio_die(SCIO_EXIT_ERROR, "state file '%s': too many pages",
+		    st->path);
+	grow_index(st);
+	p = place(st, c->url, key, h);
+	if (p->entry != 0) {
+		free(st->v[p->entry - 1]);
+		st->v[p->entry - 1] = c;
 	} else {
+		size_t had = st->cap;
+
 		SCIO_ALLOC_GROW(st->v, st->n + 1, st->cap);
+		if (st->cap != had)
+			st->hashes = scio_reallocarray(st->hashes, st->cap,
+			    sizeof(*st->hashes));
+		st->hashes[st->n] = h;
 		st->v[st->n++] = c;
-		scio_strmap_put(&st->index, key, (void *)(uintptr_t)st->n);
+		p->entry = (uint32_t)st->n;
+		p->check = (uint32_t)(h >> 32);
 	}
 	free(key);
 	st->dirty = 1;
@@ -528,7 +610,8 @@ scio_state_close(struct scio_state *st)
 	for (size_t i = 0; i < st->n; i++)
 		free(st->v[i]);
 	free(st->v);
-	scio_strmap_free(&st->index);
+	free(st->hashes);
+	free(st->index);
 	if (st->lockfd >= 0)
 		close(st->lockfd);
 	free(st->path);
