@@ -60,16 +60,19 @@ EOF
 make_listing "$PAGES"
 L=$U/list/node_77.htm
 
+# the notice of a page given in two forms is silenced by -q
+LOUD=$(printf '%s\n' "$FAST" | sed 's/ -q$//; s/ -q / /')
+
 test_expect_success 'desktop and mobile forms of one conference: fetched once, from the first' '
 	: >"$SRVLOG" &&
-	scio-fetch $FAST "$U$T1.htm" "$U/m$T1.html" "$U/m$T1.htm" "$U$T1.html" >out 2>err &&
+	scio-fetch $LOUD "$U$T1.htm" "$U/m$T1.html" "$U/m$T1.htm" "$U$T1.html" >out 2>err &&
 	jq -r .url out >urls &&
 	printf "%s\n" "$U$T1.htm" "$U${T1}_2.htm" "$U${T1}_3.htm" >want &&
 	test_cmp want urls &&
 	test "$(requests /m/)" = 0 &&
 	test "$(wc -l <err)" = 3 &&
 	grep -q "^scio-fetch: .$U/m$T1.html. is the same page as .$U$T1.htm., given before: fetched once, in that form$" err &&
-	scio-fetch $FAST "$U/m$T1.html" "$U$T1.htm" >out2 2>err2 &&
+	scio-fetch $LOUD "$U/m$T1.html" "$U$T1.htm" >out2 2>err2 &&
 	test "$(jq -r .url out2 | head -n 1)" = "$U/m$T1.html" &&
 	test "$(wc -l <out2)" = 3 &&
 	grep -q "is the same page as .$U/m$T1.html." err2
@@ -77,10 +80,58 @@ test_expect_success 'desktop and mobile forms of one conference: fetched once, f
 
 test_expect_success 'the same page through link records and arguments is one too' '
 	printf "{\"type\":\"link\",\"url\":\"%s\"}\n" "$U/m$T1.htm" "$U$T2.html" "$U$T1.htm" >links &&
-	scio-fetch $FAST -i links >out 2>err &&
+	scio-fetch $LOUD -i links >out 2>err &&
 	test "$(jq -r .url out | grep -c content_11110001)" = 3 &&
 	test "$(jq -r .url out | grep -c /m/)" = 3 &&
 	test "$(wc -l <err)" = 1
+'
+
+# asked: the paths of the server's log but robots.txt, "PATH INM" a line
+asked() {
+	jq -r "select(.path != \"/robots.txt\") | \"\\(.path) \\(.inm)\"" "$SRVLOG"
+}
+
+test_expect_success 'the state knows a conference in any form: night 2 mobile fetches nothing' '
+	rm -f s &&
+	scio-fetch $FAST --state s "$U$T1.htm" >night1 &&
+	test "$(wc -l <night1)" = 3 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U/m$T1.html" >night2 &&
+	test ! -s night2 &&
+	test "$(requests /m/)" = 0 &&
+	asked >log &&
+	test "$(wc -l <log)" = 3 &&
+	! grep " null$" log &&
+	test "$(tail -n +2 s | wc -l)" = 3 &&
+	test "$(tail -n +2 s | jq -r .url | grep -c /m/)" = 0
+'
+
+test_expect_success 'and night 1 mobile, night 2 desktop .html: the same' '
+	rm -f s &&
+	scio-fetch $FAST --state s "$U/m$T1.htm" >night1 &&
+	test "$(wc -l <night1)" = 3 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U$T1.html" >night2 &&
+	test ! -s night2 &&
+	asked >log &&
+	test "$(grep -c "^/m$T1" log)" = 3 &&
+	! grep " null$" log
+'
+
+test_expect_success 'a state with both forms (an older scio-fetch) still serves either' '
+	rm -f s &&
+	scio-fetch $FAST --state s "$U$T1.htm" >night1 &&
+	sed "s|\"url\":\"$U/|\"url\":\"$U/m/|" s | tail -n +2 >mobile &&
+	cat mobile >>s &&
+	test "$(tail -n +2 s | wc -l)" = 6 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U$T1.htm" >desktop &&
+	scio-fetch $FAST --state s "$U/m$T1.htm" >mobile &&
+	test ! -s desktop &&
+	test ! -s mobile &&
+	asked >log &&
+	test "$(wc -l <log)" = 6 &&
+	! grep " null$" log
 '
 
 test_expect_success '--since: the pager is walked to the first page all older than the date' '

@@ -70,7 +70,8 @@ scio_crawl_new(struct scio_http *h, const struct scio_crawl_opts *o)
 }
 
 /* Whether url names a page given before in another form (desktop and
- * mobile, .htm and .html): then one notice, and it is not fetched. */
+ * mobile, .htm and .html): then one notice (none with -q: it is no
+ * error), and it is not fetched. */
 static int
 same_as_before(struct scio_crawl *c, const char *url)
 {
@@ -85,8 +86,9 @@ same_as_before(struct scio_crawl *c, const char *url)
 	if (key == NULL)
 		return 0;
 	if ((first = scio_strmap_get(&c->forms, key)) != NULL) {
-		scio_warn("'%s' is the same page as '%s', given before: "
-		    "fetched once, in that form", url, first);
+		if (!c->o.quiet)
+			scio_warn("'%s' is the same page as '%s', given "
+			    "before: fetched once, in that form", url, first);
 		dup = 1;
 	} else {
 		scio_strmap_put(&c->forms, key, scio_strdup(url));
@@ -120,6 +122,14 @@ submit(struct scio_crawl *c, struct group *g, struct slot *s)
 
 	if (c->o.state != NULL && !c->o.all && !s->again)
 		e = scio_state_get(c->o.state, url);
+	/* A page the state knows in another form (desktop or mobile, .htm
+	 * or .html) is asked for in that form, whose validators these are:
+	 * the same conference on a later night is not fetched again. */
+	if (e != NULL && strcmp(e->url, url) != 0) {
+		free(s->url);
+		s->url = scio_strdup(e->url);
+		url = s->url;
+	}
 	s->cond = e != NULL && (e->etag != NULL || e->last_modified != NULL);
 	g->asked++;
 	scio_http_add(c->http, url, e ? e->etag : NULL,

@@ -1,5 +1,6 @@
 /* pager.c: a page's continuation links and a listing's item dates, found
  * with libxml2's HTML parser; no libxml2 object leaves this file. */
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 struct found {
 	const struct scio_pageid *self;
 	const char *base;
+	int plain_base;		/* base is written as curl writes it */
 	struct scio_pager *out;
 	size_t cap;
 };
@@ -106,14 +108,55 @@ consider_item(struct found *f, xmlNode *a, const struct scio_pageid *id)
 	scio_buf_free(&text);
 }
 
+/* Whether href, on a page that is no listing (whose links other than
+ * its pager do not count), cannot name a page continuing it.  A
+ * reference with a path names the last segment of that path, or none
+ * (after "." or ".."), so one that does not spell the document's id
+ * names another document; an empty reference, or a query or fragment
+ * alone, names the page itself and is left to the resolver.  Most of a
+ * page's links are ruled out here without being resolved. */
+static int
+cannot_continue(const struct found *f, const char *href)
+{
+	unsigned char c = (unsigned char)href[0];
+
+	if (f->self->kind == SCIO_PAGE_NODE)
+		return 0;
+	if (!isalnum(c) && c != '/' && c != '.' && c != '_' && c != '-' &&
+	    c != '~')
+		return 0;
+	return strstr(href, f->self->id) == NULL;
+}
+
+/* href made absolute.  A plain file name (letters, digits, '_', '-' and
+ * '.', no "." or ".." segment) on a page whose URL is already as curl
+ * writes it is joined to the page's directory directly: the same string
+ * curl's resolution gives, without parsing the base again per link. */
+static char *
+absolute(const struct found *f, const char *href)
+{
+	size_t n = strspn(href, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.");
+	struct scio_buf b = {0};
+
+	if (!f->plain_base || n == 0 || href[n] != '\0' || href[0] == '.')
+		return scio_url_resolve(f->base, href);
+	scio_buf_adds(&b, f->self->dir);
+	scio_buf_adds(&b, href);
+	return scio_buf_take(&b);
+}
+
 static void
 consider(struct found *f, xmlNode *a, const char *href)
 {
 	struct scio_pageid id;
-	char *abs = scio_url_resolve(f->base, href);
+	char *abs;
 
-	if (abs == NULL)
+	if (cannot_continue(f, href))
 		return;
+	if ((abs = absolute(f, href)) == NULL)
+		return;
+
 	if (scio_pageid_parse(abs, &id) == 0) {
 		if (scio_pageid_pager(&id) && same_doc(&id, f->self) &&
 		    id.page > 1 && strcmp(id.dir, f->self->dir) == 0) {
@@ -145,6 +188,45 @@ walk(struct found *f, xmlNode *n)
 	}
 }
 
+/* An <a> start tag as libxml2's parser reads it (a SAX callback): its
+ * href, as the tree would hold it.  ctx is the parser context. */
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct found *f = ((htmlParserCtxtPtr)ctx)->_private;
+
+	if (atts == NULL || xmlStrcasecmp(name, (const xmlChar *)"a") != 0)
+		return;
+	for (; atts[0] != NULL; atts += 2)
+		if (xmlStrEqual(atts[0], (const xmlChar *)"href")) {
+			consider(f, NULL, atts[1] != NULL ?
+			    (const char *)atts[1] : "");
+			return;
+		}
+}
+
+/* The links of a page that is no listing: only their hrefs count (not
+ * the text around them), so the parser reports its start tags and
+ * builds no tree, which is most of its work.  Returns -1 when no parser
+ * could be made. */
+static int
+read_links(struct found *f, const char *html, int len, const char *url,
+    int options)
+{
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+
+	if (ctxt == NULL)
+		return -1;
+	memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+	ctxt->sax->initialized = 1;
+	ctxt->sax->startElement = on_start;
+	ctxt->_private = f;
+	ctxt->userData = ctxt;
+	xmlFreeDoc(htmlCtxtReadMemory(ctxt, html, len, url, "UTF-8", options));
+	htmlFreeParserCtxt(ctxt);
+	return 0;
+}
+
 static int
 by_page(const void *a, const void *b)
 {
@@ -161,7 +243,10 @@ scio_pager_read(const char *html, size_t len, const char *url,
 {
 	struct scio_pageid self;
 	struct found f = {0};
+	const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 	htmlDocPtr doc;
+	char *canon;
 
 	memset(out, 0, sizeof(*out));
 	if (scio_pageid_parse(url, &self) < 0 || !scio_pageid_pager(&self) ||
@@ -169,15 +254,19 @@ scio_pager_read(const char *html, size_t len, const char *url,
 		scio_pageid_free(&self);
 		return;
 	}
-	doc = htmlReadMemory(html, (int)len, url, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET);
-	if (doc != NULL) {
-		f.self = &self;
-		f.base = url;
-		f.out = out;
-		walk(&f, xmlDocGetRootElement(doc));
-		xmlFreeDoc(doc);
+	canon = scio_url_resolve(NULL, url);
+	f.self = &self;
+	f.base = url;
+	f.plain_base = canon != NULL && strcmp(canon, url) == 0;
+	free(canon);
+	f.out = out;
+	if (self.kind == SCIO_PAGE_NODE ||
+	    read_links(&f, html, (int)len, url, options) < 0) {
+		doc = htmlReadMemory(html, (int)len, url, "UTF-8", options);
+		if (doc != NULL) {
+			walk(&f, xmlDocGetRootElement(doc));
+			xmlFreeDoc(doc);
+		}
 	}
 	scio_pageid_free(&self);
 	/* sorted, then each page once */

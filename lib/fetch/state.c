@@ -20,15 +20,27 @@
 #include "scio/fetch/state.h"
 #include "scio/base/strmap.h"
 #include "scio/base/text.h"
+#include "scio/record/pageid.h"
 
 #define STATE_FORMAT 1
+
+/* A place in the state's index: which entry (its position + 1; 0 for
+ * none) and more bits of its identity's hash, so that an entry's
+ * identity is compared only when those agree.  The index holds no
+ * strings: 8 bytes a place instead of a copied key and two pointers. */
+struct slot {
+	uint32_t entry;
+	uint32_t check;
+};
 
 struct scio_state {
 	char *path;
 	int lockfd;
 	struct scio_state_entry **v;	/* in the order first seen */
+	unsigned long long *hashes;	/* of each entry's identity */
 	size_t n, cap;
-	struct scio_strmap index;	/* url -> entry */
+	struct slot *index;	/* open addressing, icap a power of two */
+	size_t icap;
 	int dirty;
 	double saved_at;
 	double save_took;	/* seconds the last save took */
@@ -237,36 +249,196 @@ scio_state_open(const char *path)
 	return st;
 }
 
+/* What the state knows a page by: the page-id key of a page URL
+ * (scio/record/pageid.h: the desktop and mobile forms, and .htm and
+ * .html, of one page are one key), else the URL itself, each behind a
+ * prefix of its own so that no URL is taken for a key.  A new string. */
+static char *
+identity(const char *url)
+{
+	struct scio_pageid id;
+	struct scio_buf b = {0};
+	char *key = NULL;
+
+	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
+		key = scio_pageid_key(&id);
+	scio_pageid_free(&id);
+	scio_buf_printf(&b, "%c%s", key != NULL ? 'p' : 'u',
+	    key != NULL ? key : url);
+	free(key);
+	return scio_buf_take(&b);
+}
+
+/* Whether the entry at url (stored) is the page of identity key that
+ * url names: the same URL, or the same identity. */
+static int
+same_page(const char *stored, const char *url, const char *key)
+{
+	char *k;
+	int same;
+
+	if (strcmp(stored, url) == 0)
+		return 1;
+	k = identity(stored);
+	same = strcmp(k, key) == 0;
+	free(k);
+	return same;
+}
+
+/* The place of the entry whose identity is key (hash h), or the empty
+ * place where it would go. */
+static struct slot *
+place(struct scio_state *st, const char *url, const char *key,
+    unsigned long long h)
+{
+	size_t mask = st->icap - 1;
+
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		struct slot *p = &st->index[i];
+
+		if (p->entry == 0 || (p->check == (uint32_t)(h >> 32) &&
+		    same_page(st->v[p->entry - 1]->url, url, key)))
+			return p;
+	}
+}
+
+/* Keeps the index at most half full. */
+static void
+grow_index(struct scio_state *st)
+{
+	size_t mask;
+
+	if (st->icap != 0 && (st->n + 1) * 2 <= st->icap)
+		return;
+	st->icap = st->icap ? st->icap * 2 : 64;
+	free(st->index);
+	st->index = scio_calloc(st->icap, sizeof(*st->index));
+	mask = st->icap - 1;
+	for (size_t e = 0; e < st->n; e++) {
+		size_t i = (size_t)st->hashes[e] & mask;
+
+		while (st->index[i].entry != 0)
+			i = (i + 1) & mask;
+		st->index[i].entry = (uint32_t)(e + 1);
+		st->index[i].check = (uint32_t)(st->hashes[e] >> 32);
+	}
+}
+
 const struct scio_state_entry *
 scio_state_get(struct scio_state *st, const char *url)
 {
-	uintptr_t i = (uintptr_t)scio_strmap_get(&st->index, url);
+	char *key;
+	const struct slot *p;
 
-	return i ? st->v[i - 1] : NULL;
+	if (st->n == 0)
+		return NULL;
+	key = identity(url);
+	p = place(st, url, key, scio_fnv1a64(key, strlen(key)));
+	free(key);
+	return p->entry ? st->v[p->entry - 1] : NULL;
 }
 
 void
 scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 {
 	struct scio_state_entry *c = scio_state_entry_dup(e);
-	uintptr_t i;
+	char *key = identity(c->url);
+	unsigned long long h = scio_fnv1a64(key, strlen(key));
+	struct slot *p;
 
-	i = (uintptr_t)scio_strmap_get(&st->index, c->url);
-	if (i != 0) {
-		free(st->v[i - 1]);
-		st->v[i - 1] = c;
+	if (st->n >= UINT32_MAX - 1)
+		scio_die(SCIO_EXIT_ERROR, "state file '%s': too many pages",
+		    st->path);
+	grow_index(st);
+	p = place(st, c->url, key, h);
+	if (p->entry != 0) {
+		free(st->v[p->entry - 1]);
+		st->v[p->entry - 1] = c;
 	} else {
+		size_t had = st->cap;
+
 		SCIO_ALLOC_GROW(st->v, st->n + 1, st->cap);
+		if (st->cap != had)
+			st->hashes = scio_reallocarray(st->hashes, st->cap,
+			    sizeof(*st->hashes));
+		st->hashes[st->n] = h;
 		st->v[st->n++] = c;
-		scio_strmap_put(&st->index, c->url, (void *)(uintptr_t)st->n);
+		p->entry = (uint32_t)st->n;
+		p->check = (uint32_t)(h >> 32);
 	}
+	free(key);
 	st->dirty = 1;
 }
 
-static int
-dump(const char *p, size_t n, void *fp)
+/* Writes s as a JSON string (null for NULL), byte for byte as jansson
+ * writes it compactly: '"', '\\' and control characters escaped, the
+ * rest as it is; bytes that are not UTF-8 are first replaced as
+ * scio_json_str_or_null replaces them.  A save writes every entry, so
+ * this skips building a JSON object per entry. */
+static void
+put_json_str(FILE *fp, const char *s)
 {
-	return fwrite(p, 1, n, fp) == n ? 0 : -1;
+	static const char hex[] = "0123456789ABCDEF";
+	struct scio_buf fixed = {0};
+	const char *run;
+
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	if (!scio_utf8_valid(s, strlen(s))) {
+		scio_utf8_sanitize(s, strlen(s), &fixed);
+		s = scio_buf_str(&fixed);
+	}
+	putc('"', fp);
+	for (run = s; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *esc = NULL;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(s - run), fp);
+		run = s + 1;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		}
+		if (esc != NULL)
+			fputs(esc, fp);
+		else
+			fprintf(fp, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
+	}
+	fwrite(run, 1, (size_t)(s - run), fp);
+	putc('"', fp);
+	scio_buf_free(&fixed);
+}
+
+/* One entry as one line of JSON, its keys in a fixed order. */
+static void
+put_entry(FILE *fp, const struct scio_state_entry *e)
+{
+	fputs("{\"url\":", fp);
+	put_json_str(fp, e->url);
+	fputs(",\"etag\":", fp);
+	put_json_str(fp, e->etag);
+	fputs(",\"last_modified\":", fp);
+	put_json_str(fp, e->last_modified);
+	fputs(",\"hash\":", fp);
+	put_json_str(fp, e->hash);
+	fputs(",\"fetched_at\":", fp);
+	put_json_str(fp, e->fetched_at);
+	if (e->pages > 0)
+		fprintf(fp, ",\"pages\":%ld", e->pages);
+	if (e->robots != NULL) {
+		fputs(",\"robots\":", fp);
+		put_json_str(fp, e->robots);
+	}
+	fputs("}\n", fp);
 }
 
 int
@@ -278,25 +450,8 @@ scio_state_write(struct scio_state *st, FILE *fp)
 		    st->out_ino, st->out_size);
 	else
 		fprintf(fp, "{\"scio_fetch_state\":%d}\n", STATE_FORMAT);
-	for (size_t i = 0; i < st->n; i++) {
-		const struct scio_state_entry *e = st->v[i];
-		json_t *o = json_object();
-		int rc;
-
-		json_object_set_new(o, "url", scio_json_str_or_null(e->url));
-		json_object_set_new(o, "etag", scio_json_str_or_null(e->etag));
-		json_object_set_new(o, "last_modified", scio_json_str_or_null(e->last_modified));
-		json_object_set_new(o, "hash", scio_json_str_or_null(e->hash));
-		json_object_set_new(o, "fetched_at", scio_json_str_or_null(e->fetched_at));
-		if (e->pages > 0)
-			json_object_set_new(o, "pages", json_integer(e->pages));
-		if (e->robots != NULL)
-			json_object_set_new(o, "robots", scio_json_str_or_null(e->robots));
-		rc = json_dump_callback(o, dump, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(o);
-		if (rc != 0 || fputc('\n', fp) == EOF)
-			return -1;
-	}
+	for (size_t i = 0; i < st->n && !ferror(fp); i++)
+		put_entry(fp, st->v[i]);
 	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
 }
 
@@ -455,7 +610,8 @@ scio_state_close(struct scio_state *st)
 	for (size_t i = 0; i < st->n; i++)
 		free(st->v[i]);
 	free(st->v);
-	scio_strmap_free(&st->index);
+	free(st->hashes);
+	free(st->index);
 	if (st->lockfd >= 0)
 		close(st->lockfd);
 	free(st->path);

@@ -51,6 +51,30 @@ test_paginate(void)
 	scio_pager_free(&pg);
 }
 
+/* Links joined to the page's directory without curl come out as curl
+ * writes them, and a page URL curl would rewrite is left to curl. */
+static void
+test_paginate_forms(void)
+{
+	const char *html =
+	    "<a href='content_5_2.htm'>2</a><a href='content_5_3.htm?x'>3</a>"
+	    "<a href=' content_5_4.htm'>4</a><a href='/other/page.htm'>x</a>"
+	    "<a href='?x'>self</a><a href=''>self</a><a href='node_5_6.htm'>n</a>";
+	struct scio_pager pg;
+
+	scio_pager_read(html, strlen(html), "http://h:8080/a/b/content_5.htm", &pg);
+	CHECK(pg.n == 1 && strcmp(pg.links[0].url,
+	    "http://h:8080/a/b/content_5_2.htm") == 0,
+	    "a plain file name joins the page's directory");
+	scio_pager_free(&pg);
+	/* curl writes the scheme in lower case: its links are then in
+	 * another directory than the page's, as before */
+	scio_pager_read(html, strlen(html), "HTTP://h/a/b/content_5.htm", &pg);
+	CHECK(pg.n == 0, "on a page URL curl writes otherwise, links are "
+	    "resolved by curl");
+	scio_pager_free(&pg);
+}
+
 /* A listing's items and their dates, for --since. */
 static void
 test_listing_dates(void)
@@ -328,6 +352,7 @@ int
 main(void)
 {
 	test_paginate();
+	test_paginate_forms();
 	test_listing_dates();
 	test_charset();
 	test_urlname();

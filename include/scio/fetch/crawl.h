@@ -22,6 +22,7 @@ struct scio_crawl_opts {
 	struct scio_state *state;	/* or NULL */
 	double checkpoint;	/* seconds between state saves */
 	long window;		/* groups worked on at once */
+	int quiet;		/* no notice of a page given in two forms */
 };
 
 enum scio_outcome {
@@ -51,7 +52,7 @@ struct scio_crawl *scio_crawl_new(struct scio_http *h,
 
 /* Adds a URL given by the user (absolute); a repeat is ignored, and so
  * is another form of a page given before (desktop or mobile, .htm or
- * .html: one line on stderr says so).  Beyond --max-urls URLs given, the
+ * .html: one line on stderr says so, unless quiet).  Beyond --max-urls URLs given, the
  * rest are counted and left for the next run. */
 void scio_crawl_add(struct scio_crawl *c, const char *url);
 

@@ -38,14 +38,18 @@ int scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why);
 /* Writes the state file's lines to fp; 0, or -1 on a write error. */
 int scio_state_write(struct scio_state *st, FILE *fp);
 
-/* The entry for url, or NULL. Borrowed. */
+/* The entry for the page url names, or NULL. Borrowed.  A page is known
+ * by its page id (scio/record/pageid.h) when its URL has one, so the
+ * entry may be for another form of url (desktop or mobile, .htm or
+ * .html): its url is the one to ask conditionally. */
 const struct scio_state_entry *scio_state_get(struct scio_state *st,
     const char *url);
 
 /* A copy of e and its strings in one allocation, freed with free(). */
 struct scio_state_entry *scio_state_entry_dup(const struct scio_state_entry *e);
 
-/* Records e (copied) as the entry for e->url, in memory. */
+/* Records e (copied) as the entry for the page e->url names, in memory,
+ * replacing the entry for any other form of it. */
 void scio_state_put(struct scio_state *st, const struct scio_state_entry *e);
 
 /* Replaces the file with the state in memory: first the presave hook and
