@@ -155,7 +155,7 @@ main(int argc, char **argv)
 		.crawl = { .follow = 1, .listing_pages = 1,
 		    .max_listing_pages = 10000, .max_pages = 200,
 		    .max_urls = 1000000, .checkpoint = 1 },
-		.robots = 1,
+		.robots = 1, .term = getenv("TERM"),
 	};
 	struct scio_http_opts *ho = &o.http;
 	struct scio_crawl_opts *co = &o.crawl;

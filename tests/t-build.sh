@@ -66,3 +66,15 @@ test_expect_success 'the includes of lib/ form no cycle' '
 	test -s edges &&
 	{ tsort edges >/dev/null 2>loop || { cat loop; false; }; }
 '
+
+# The libraries read no environment: a program reads what it honours and
+# passes it down (its man page's ENVIRONMENT names it).  Two exceptions,
+# each the one place its variable is read: NO_COLOR, which every program
+# honours alike, and the test suite's SCIO_TEST_WRITE_CHUNK.
+test_expect_success 'lib/ reads no environment variable but NO_COLOR and the test hook' '
+	cd "$SCIO_TOP" &&
+	grep -n "getenv *(" lib/*/*.c include/scio/*/*.h >"$OLDPWD/env" ; cd "$OLDPWD" &&
+	grep -v "^lib/base/cli.c:[0-9]*:.*getenv(\"NO_COLOR\")" env |
+	grep -v "^lib/base/out.c:[0-9]*:.*getenv(\"SCIO_TEST_WRITE_CHUNK\")" >rest ;
+	{ ! test -s rest || { cat rest; false; }; }
+'

@@ -78,6 +78,12 @@ test_expect_success 'desktop and mobile forms of one conference: fetched once, f
 	grep -q "is the same page as .$U/m$T1.html." err2
 '
 
+test_expect_success '-q silences the notice of a page given in two forms' '
+	scio-fetch $FAST "$U$T1.htm" "$U/m$T1.html" >out 2>err &&
+	test "$(wc -l <out)" = 3 &&
+	test ! -s err
+'
+
 test_expect_success 'the same page through link records and arguments is one too' '
 	printf "{\"type\":\"link\",\"url\":\"%s\"}\n" "$U/m$T1.htm" "$U$T2.html" "$U$T1.htm" >links &&
 	scio-fetch $LOUD -i links >out 2>err &&

@@ -67,8 +67,9 @@ scio_fetch_start(struct scio_fetch_run *r, const struct scio_fetch_opts *o)
 	if (o->robots)
 		ho->robots = scio_robots_new("scio-fetch", r->o.crawl.state);
 	r->o.crawl.window = ho->jobs * 4;
+	r->o.crawl.quiet = o->quiet;
 	ho->stop = r->stop = scio_catch_stop_signals();
-	r->progress = scio_progress_new(o->quiet, getenv("TERM"));
+	r->progress = scio_progress_new(o->quiet, o->term);
 	scio_progress_watch(r->progress, ho);
 	r->http = scio_http_new(ho);
 	r->crawl = scio_crawl_new(r->http, &r->o.crawl);

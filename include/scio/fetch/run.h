@@ -13,11 +13,12 @@
 struct scio_fetch_opts {
 	struct scio_http_opts http;	/* robots, warc, stop and the
 					 * callbacks are set by the run */
-	struct scio_crawl_opts crawl;	/* state and window likewise */
+	struct scio_crawl_opts crawl;	/* state, window and quiet likewise */
 	const char *state_path;	/* --state, or NULL */
 	const char *save_dir;	/* --save, or NULL */
 	const char *warc_path;	/* --warc, or NULL */
 	const char *from;	/* --from, checked already, or NULL */
+	const char *term;	/* $TERM, for the progress line, or NULL */
 	int robots;		/* obey robots.txt */
 	int quiet;
 };
