@@ -226,3 +226,21 @@ test_expect_success 'usage errors exit 2; --help and --version exit 0' '
 	scio-fetch --version >v &&
 	grep -q "^scio-fetch (scio-tools) " v
 '
+
+# A page that moved: its continuation links are relative to where it is
+# now, not to the URL asked for.
+test_expect_success 'a redirected first page: its pages 2..K found where it moved to' '
+	mkdir -p "$SITE/old/pressroom/2024-07/22" &&
+	echo "301 /pressroom/2024-07/22/content_11110001.htm" \
+		>"$SITE/old/pressroom/2024-07/22/content_11110001.htm.status" &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST "$U/old/pressroom/2024-07/22/content_11110001.htm" >out 2>err &&
+	test_cmp /dev/null err &&
+	test "$(wc -l <out)" = 3 &&
+	jq -r .final_url out >got &&
+	printf "%s\n" "$U/pressroom/2024-07/22/content_11110001.htm" \
+		"$U/pressroom/2024-07/22/content_11110001_2.htm" \
+		"$U/pressroom/2024-07/22/content_11110001_3.htm" >want &&
+	test_cmp want got &&
+	! grep -q "/old/pressroom/2024-07/22/content_11110001_" "$SRVLOG"
+'

@@ -251,7 +251,8 @@ past_since(const struct scio_crawl *c, const struct scio_pager *pg)
 	return pg->dated > 0 && strcmp(pg->newest, c->o.since) < 0;
 }
 
-/* The pages the page p of g links to that continue it.  With --since, a
+/* The pages the page p of g links to that continue it, read at the URL
+ * it came from (after any redirect).  With --since, a
  * listing's pager is followed one page at a time, and not beyond a page
  * whose items are all older than the date. */
 static void
@@ -259,8 +260,11 @@ discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 {
 	struct scio_pager pg;
 	int one = c->o.since != NULL && g->id.kind == SCIO_PAGE_NODE;
+	/* a page that moved links relative to where it is now */
+	const char *base = p->resp->final_url != NULL ? p->resp->final_url :
+	    p->resp->url;
 
-	scio_pager_read(p->html.s, p->html.len, p->resp->url, &pg);
+	scio_pager_read(p->html.s, p->html.len, base, &pg);
 	for (size_t i = 0; i < pg.n && !(one && past_since(c, &pg)) &&
 	    !scio_http_stopped(c->http); i++) {
 		if (one && pg.links[i].page <= p->page)
