@@ -8,6 +8,7 @@
 #include "scio/base/text.h"
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
+#include "scio/base/jwrite.h"
 #include "scio/fetch/pager.h"
 #include "scio/base/strmap.h"
 #include "scio/record/pageid.h"
@@ -559,30 +560,31 @@ scio_fetched_free(struct scio_fetched *p)
 	free(p);
 }
 
-json_t *
-scio_fetched_record(const struct scio_fetched *p)
+void
+scio_fetched_record(struct scio_buf *b, const struct scio_fetched *p)
 {
 	const struct scio_http_resp *r = p->resp;
-	json_t *o = json_object();
 
-	json_object_set_new(o, "type", json_string("page"));
-	json_object_set_new(o, "url", scio_json_str_or_null(r->url));
-	json_object_set_new(o, "final_url", scio_json_str_or_null(r->final_url));
-	json_object_set_new(o, "status", r->status ? json_integer(r->status) :
-	    json_null());
-	json_object_set_new(o, "fetched_at", scio_json_str_or_null(r->fetched_at));
-	json_object_set_new(o, "content_type", scio_json_str_or_null(r->content_type));
-	json_object_set_new(o, "charset", scio_json_str_or_null(p->charset));
-	json_object_set_new(o, "etag", scio_json_str_or_null(r->etag));
-	json_object_set_new(o, "last_modified", scio_json_str_or_null(r->last_modified));
-	json_object_set_new(o, "html", json_stringn(scio_buf_str(&p->html),
-	    p->html.len));
+	scio_buf_adds(b, "{\"type\":\"page\"");
+	scio_jw_kstr(b, "url", r->url);
+	scio_jw_kstr(b, "final_url", r->final_url);
+	scio_jw_key(b, "status", 0);
+	if (r->status)
+		scio_buf_printf(b, "%ld", r->status);
+	else
+		scio_buf_adds(b, "null");
+	scio_jw_kstr(b, "fetched_at", r->fetched_at);
+	scio_jw_kstr(b, "content_type", r->content_type);
+	scio_jw_kstr(b, "charset", p->charset);
+	scio_jw_kstr(b, "etag", r->etag);
+	scio_jw_kstr(b, "last_modified", r->last_modified);
+	scio_jw_key(b, "html", 0);
+	scio_jw_strn(b, scio_buf_str(&p->html), p->html.len);
 	if (p->revised) {
-		json_object_set_new(o, "revised", json_true());
-		json_object_set_new(o, "previous_fetched_at",
-		    scio_json_str_or_null(p->previous_fetched_at));
+		scio_buf_adds(b, ",\"revised\":true");
+		scio_jw_kstr(b, "previous_fetched_at", p->previous_fetched_at);
 	}
-	return o;
+	scio_buf_adds(b, "}\n");
 }
 
 void

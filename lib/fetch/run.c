@@ -2,8 +2,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/out.h"
@@ -76,26 +74,6 @@ scio_fetch_start(struct scio_fetch_run *r, const struct scio_fetch_opts *o)
 	scio_progress_crawl(r->progress, r->crawl);
 }
 
-/* Appends rec as one line of JSON to b. */
-static void
-add_record(struct scio_buf *b, const json_t *rec)
-{
-	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
-	size_t room, n;
-
-	scio_buf_grow(b, 4096);
-	room = b->cap - b->len - 1;
-	n = json_dumpb(rec, b->s + b->len, room, flags);
-	if (n == 0)
-		scio_die(SCIO_EXIT_ERROR, "cannot encode a record as JSON");
-	if (n > room) {
-		scio_buf_grow(b, n);
-		n = json_dumpb(rec, b->s + b->len, n, flags);
-	}
-	b->len += n;
-	scio_buf_addc(b, '\n');
-}
-
 void
 scio_fetch_deliver(struct scio_fetch_run *r, struct scio_fetched *p)
 {
@@ -106,15 +84,12 @@ scio_fetch_deliver(struct scio_fetch_run *r, struct scio_fetched *p)
 		scio_warn("%s: %s", p->resp->url, p->resp->error);
 		scio_set_status(SCIO_EXIT_NONE);
 	} else if (p->outcome == SCIO_FETCH_NEW) {
-		json_t *rec = scio_fetched_record(p);
-
 		/* A body that cannot be kept loses no record. */
 		if (r->o.save_dir != NULL && scio_save_body(r->o.save_dir,
 		    p->resp->url, scio_buf_str(&p->resp->body),
 		    p->resp->body.len) < 0)
 			scio_set_status(SCIO_EXIT_ERROR);
-		add_record(&r->group, rec);
-		json_decref(rec);
+		scio_fetched_record(&r->group, p);
 	}
 	scio_crawl_done(r->crawl, p);
 	if (last) {

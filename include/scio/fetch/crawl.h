@@ -78,8 +78,10 @@ unsigned long scio_crawl_waiting(const struct scio_crawl *c);
 /* Frees a page without recording it. */
 void scio_fetched_free(struct scio_fetched *p);
 
-/* The page record of a page: a new reference. */
-json_t *scio_fetched_record(const struct scio_fetched *p);
+/* Appends the page record of p to b, one line of JSON (written straight,
+ * not through a jansson tree: on a backfill, encoding the records was a
+ * fifth of scio-fetch's work). */
+void scio_fetched_record(struct scio_buf *b, const struct scio_fetched *p);
 
 void scio_crawl_free(struct scio_crawl *c);
 
