@@ -199,9 +199,10 @@ serve-sample:
 	@sh scripts/deps demo
 	@sh scripts/sample-site
 
+ONLY =
 bench: $(BINS)
 	@sh scripts/deps bench
-	@sh bench/run.sh
+	@sh bench/run.sh $(ONLY)
 
 # Programs and scio-nightly, man pages (section 1 for each, section 5 for
 # the records) and shell completions, all under $(DESTDIR)$(PREFIX).  The bash

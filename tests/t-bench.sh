@@ -48,3 +48,8 @@ test_expect_success 'the peak is the command'"'"'s own, not its parent'"'"'s' '
 	echo 67108864 >expect && test_cmp expect out &&
 	test "$kb" -gt 65536
 '
+
+test_expect_success 'bench/run.sh names what it has when asked for what it has not' '
+	test_expect_code 2 sh "$SCIO_TOP/bench/run.sh" no-such-bench 2>msg &&
+	grep -q "^bench/run.sh: no benchmark .no-such-bench. (there are: .*db.*grep.*)$" msg
+'
