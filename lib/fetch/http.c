@@ -285,8 +285,14 @@ scio_http_next(struct scio_http *h)
 		scio_http_start_eligible(h);
 		curl_multi_perform(h->multi, &running);
 		reap(h);
-		if (h->done != NULL)
+		if (h->done != NULL) {
+			/* Refill the slots just freed, and send those requests,
+			 * before the caller works on what came back: the server
+			 * is busy meanwhile, not waiting for us. */
+			scio_http_start_eligible(h);
+			curl_multi_perform(h->multi, &running);
 			continue;
+		}
 		/* Retries queued by reap may be due soon: wake for them. */
 		wake = scio_http_start_eligible(h);
 		if (h->done != NULL)	/* refused by robots.txt just now */
