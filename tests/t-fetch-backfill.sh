@@ -84,6 +84,20 @@ test_expect_success '-q silences the notice of a page given in two forms' '
 	test ! -s err
 '
 
+test_expect_success 'one file name in two directories is two pages, fetched both' '
+	for d in other/a other/b; do
+		mkdir -p "$SITE/$d" &&
+		printf "<html><body><p>page %s</p></body></html>\n" "$d" \
+			>"$SITE/$d/content_5.htm" || exit 1
+	done &&
+	scio-fetch $LOUD "$U/other/a/content_5.htm" "$U/other/b/content_5.htm" \
+		>out 2>err &&
+	jq -r .url out >urls &&
+	printf "%s\n" "$U/other/a/content_5.htm" "$U/other/b/content_5.htm" >want &&
+	test_cmp want urls &&
+	test ! -s err
+'
+
 test_expect_success 'the same page through link records and arguments is one too' '
 	printf "{\"type\":\"link\",\"url\":\"%s\"}\n" "$U/m$T1.htm" "$U$T2.html" "$U$T1.htm" >links &&
 	scio-fetch $LOUD -i links >out 2>err &&

@@ -76,14 +76,10 @@ scio_crawl_new(struct scio_http *h, const struct scio_crawl_opts *o)
 static int
 same_as_before(struct scio_crawl *c, const char *url)
 {
-	struct scio_pageid id;
-	char *key = NULL;
+	char *key = scio_state_page_key(url);
 	const char *first;
 	int dup = 0;
 
-	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
-		key = scio_pageid_key(&id);
-	scio_pageid_free(&id);
 	if (key == NULL)
 		return 0;
 	if ((first = scio_strmap_get(&c->forms, key)) != NULL) {

@@ -263,13 +263,8 @@ page_dir(const struct scio_pageid *id)
 	return strncmp(p, "/m/", 3) == 0 ? p + 2 : p;
 }
 
-/* What the state knows a page by: the page-id key of a page URL
- * (scio/record/pageid.h: the desktop and mobile forms, and .htm and
- * .html, of one page are one key) and its directory, else the URL
- * itself, each behind a prefix of its own so that no URL is taken for
- * a key.  A new string. */
-static char *
-identity(const char *url)
+char *
+scio_state_page_key(const char *url)
 {
 	struct scio_pageid id;
 	struct scio_buf b = {0};
@@ -278,10 +273,23 @@ identity(const char *url)
 	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
 		key = scio_pageid_key(&id);
 	if (key != NULL)
-		scio_buf_printf(&b, "p%s %s", key, page_dir(&id));
-	else
-		scio_buf_printf(&b, "u%s", url);
+		scio_buf_printf(&b, "%s %s", key, page_dir(&id));
 	scio_pageid_free(&id);
+	free(key);
+	return key != NULL ? scio_buf_take(&b) : NULL;
+}
+
+/* What the state knows a page by: its page key, else the URL itself,
+ * each behind a prefix of its own so that no URL is taken for a key.
+ * A new string. */
+static char *
+identity(const char *url)
+{
+	struct scio_buf b = {0};
+	char *key = scio_state_page_key(url);
+
+	scio_buf_printf(&b, "%c%s", key != NULL ? 'p' : 'u',
+	    key != NULL ? key : url);
 	free(key);
 	return scio_buf_take(&b);
 }
