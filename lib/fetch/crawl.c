@@ -273,20 +273,41 @@ discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 	scio_pager_free(&pg);
 }
 
-/* The pages 2..K a previous run delivered for an unchanged first page.
- * The count is held to what the state shows delivered: a page missing
- * from it ends the count, with a warning. */
-static void
-discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
+/* Where page 1 of g was found: the URL it moved to when that is page 1
+ * of a document too (its pages were found, and delivered, relative to
+ * it: see discover), else the URL asked for.  Fills moved; free it. */
+static const struct scio_pageid *
+found_at(struct group *g, const struct scio_http_resp *r,
+    struct scio_pageid *moved)
 {
+	memset(moved, 0, sizeof(*moved));
+	if (r->final_url == NULL || strcmp(r->final_url, r->url) == 0)
+		return &g->id;
+	if (scio_pageid_parse(r->final_url, moved) == 0 &&
+	    scio_pageid_pager(moved) && moved->kind == g->id.kind &&
+	    moved->page == 1)
+		return moved;
+	return &g->id;
+}
+
+/* The pages 2..K a previous run delivered for an unchanged first page,
+ * where that page is now.  The count is held to what the state shows
+ * delivered: a page missing from it ends the count, with a warning. */
+static void
+discover_from_state(struct scio_crawl *c, struct group *g,
+    const struct scio_http_resp *r)
+{
+	const char *url = r->url;
 	const struct scio_state_entry *e = scio_state_get(c->o.state, url);
 	long last = e != NULL ? e->pages : 0, end = last;
+	struct scio_pageid moved;
+	const struct scio_pageid *at = found_at(g, r, &moved);
 
 	/* past the limit, one page more gives the limit's warning */
 	if (g->limit > 0 && end > g->limit)
 		end = g->limit + 1;
 	for (long k = 2; k <= end && !scio_http_stopped(c->http); k++) {
-		char *u = scio_pageid_url(&g->id, k);
+		char *u = scio_pageid_url(at, k);
 
 		if (scio_state_get(c->o.state, u) == NULL) {
 			scio_warn("%s: the state counts %ld pages, but page %ld "
@@ -298,6 +319,7 @@ discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
 		add_slot(c, g, k, u);
 		free(u);
 	}
+	scio_pageid_free(&moved);
 }
 
 /* A page the state had delivered comes back with other content: a
@@ -354,7 +376,7 @@ settle(struct scio_crawl *c, struct scio_http_resp *r)
 		/* with --since, an unchanged listing lists nothing new */
 		if (g->paginated && c->o.state != NULL && s->page == 1 &&
 		    !(c->o.since != NULL && g->id.kind == SCIO_PAGE_NODE))
-			discover_from_state(c, g, r->url);
+			discover_from_state(c, g, r);
 		return;
 	}
 	p->hash = hash_of(&r->body);
