@@ -259,3 +259,18 @@ test_expect_success 'a redirected first page: a second run with --state finds it
 	test "$(requests /pressroom/2024-07/22/content_11110001_)" = 2 &&
 	! grep -q "/old/pressroom/2024-07/22/content_11110001_" "$SRVLOG"
 '
+
+test_expect_success 'a first page redirected to a URL with a query: its pages 2..K still found' '
+	mkdir -p "$SITE/old2/pressroom/2024-07/22" &&
+	echo "301 /pressroom/2024-07/22/content_11110001.htm?from=old" \
+		>"$SITE/old2/pressroom/2024-07/22/content_11110001.htm.status" &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST "$U/old2/pressroom/2024-07/22/content_11110001.htm" >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r .final_url out >got &&
+	printf "%s\n" "$U/pressroom/2024-07/22/content_11110001.htm?from=old" \
+		"$U/pressroom/2024-07/22/content_11110001_2.htm" \
+		"$U/pressroom/2024-07/22/content_11110001_3.htm" >want &&
+	test_cmp want got &&
+	! grep -q "/old2/pressroom/2024-07/22/content_11110001_" "$SRVLOG"
+'

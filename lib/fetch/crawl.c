@@ -248,8 +248,20 @@ past_since(const struct scio_crawl *c, const struct scio_pager *pg)
 	return pg->dated > 0 && strcmp(pg->newest, c->o.since) < 0;
 }
 
-/* The pages the page p of g links to that continue it, read at the URL
- * it came from (after any redirect).  With --since, a
+/* The URL a page was found at, to read its pager at: where it moved
+ * to (its links are relative to that), without the query or fragment
+ * a move may add (a page that has a pager has none: see
+ * scio_pageid_pager), else the URL asked for.  A new string. */
+static char *
+found_url(const struct scio_http_resp *r)
+{
+	const char *u = r->final_url != NULL ? r->final_url : r->url;
+
+	return scio_strndup(u, strcspn(u, "?#"));
+}
+
+/* The pages the page p of g links to that continue it, read where it
+ * was found (found_url).  With --since, a
  * listing's pager is followed one page at a time, and not beyond a page
  * whose items are all older than the date. */
 static void
@@ -257,11 +269,10 @@ discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 {
 	struct scio_pager pg;
 	int one = c->o.since != NULL && g->id.kind == SCIO_PAGE_NODE;
-	/* a page that moved links relative to where it is now */
-	const char *base = p->resp->final_url != NULL ? p->resp->final_url :
-	    p->resp->url;
+	char *base = found_url(p->resp);
 
 	scio_pager_read(p->html.s, p->html.len, base, &pg);
+	free(base);
 	for (size_t i = 0; i < pg.n && !(one && past_since(c, &pg)) &&
 	    !scio_http_stopped(c->http); i++) {
 		if (one && pg.links[i].page <= p->page)
@@ -273,21 +284,18 @@ discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 	scio_pager_free(&pg);
 }
 
-/* Where page 1 of g was found: the URL it moved to when that is page 1
- * of a document too (its pages were found, and delivered, relative to
- * it: see discover), else the URL asked for.  Fills moved; free it. */
+/* Where page 1 of g was found (found_url) when that is page 1 of a
+ * document, else the URL asked for.  Fills moved; free it. */
 static const struct scio_pageid *
 found_at(struct group *g, const struct scio_http_resp *r,
     struct scio_pageid *moved)
 {
-	memset(moved, 0, sizeof(*moved));
-	if (r->final_url == NULL || strcmp(r->final_url, r->url) == 0)
-		return &g->id;
-	if (scio_pageid_parse(r->final_url, moved) == 0 &&
-	    scio_pageid_pager(moved) && moved->kind == g->id.kind &&
-	    moved->page == 1)
-		return moved;
-	return &g->id;
+	char *u = found_url(r);
+	int ok = scio_pageid_parse(u, moved) == 0 && scio_pageid_pager(moved) &&
+	    moved->kind == g->id.kind && moved->page == 1;
+
+	free(u);
+	return ok ? moved : &g->id;
 }
 
 /* The pages 2..K a previous run delivered for an unchanged first page,
