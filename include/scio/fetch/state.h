@@ -46,7 +46,7 @@ int scio_state_write(struct scio_state *st, FILE *fp);
 char *scio_state_page_key(const char *url);
 
 /* The entry for the page url names, or NULL. Borrowed.  A page is known
- * by its page id (scio/record/pageid.h) when its URL has one, so the
+ * by its page key (scio_state_page_key) when its URL has one, so the
  * entry may be for another form of url (desktop or mobile, .htm or
  * .html): its url is the one to ask conditionally. */
 const struct scio_state_entry *scio_state_get(struct scio_state *st,
