@@ -217,6 +217,23 @@ test_expect_success '--max-total: no transfer starts past it; one line, exit 1, 
 	grep -q "invalid size for --max-total" err
 '
 
+# A conference's pages 2..K come before the next conference's first page:
+# a run cut short by --max-total then leaves whole conferences behind it.
+test_expect_success '-j 1: a conference is fetched whole before the next one starts' '
+	: >"$SRVLOG" &&
+	scio-fetch $FAST -j 1 "$U$T1.htm" "$U$T2.html" >out &&
+	jq -r "select(.path != \"/robots.txt\") | .path" "$SRVLOG" >asked &&
+	printf "%s\n" "$T1.htm" "${T1}_2.htm" "${T1}_3.htm" \
+		"$T2.html" "${T2}_2.html" "${T2}_3.html" >want &&
+	test_cmp want asked &&
+	budget=$(cat "$SITE$T1.htm" "$SITE${T1}_2.htm" "$SITE${T1}_3.htm" | wc -c) &&
+	test_expect_code 1 scio-fetch $FAST -j 1 --max-total $budget \
+		"$U$T1.htm" "$U$T2.html" >out 2>err &&
+	jq -r .url out >urls &&
+	printf "%s\n" "$U$T1.htm" "$U${T1}_2.htm" "$U${T1}_3.htm" >want &&
+	test_cmp want urls
+'
+
 # A page that links to thousands of continuation pages: the queue and the
 # group cost what their number says.  Instructions counted by callgrind
 # (the machine's load does not move them): twice the pages, at most about
