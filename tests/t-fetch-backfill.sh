@@ -84,6 +84,20 @@ test_expect_success '-q silences the notice of a page given in two forms' '
 	test ! -s err
 '
 
+test_expect_success 'one file name in two directories is two pages, fetched both' '
+	for d in other/a other/b; do
+		mkdir -p "$SITE/$d" &&
+		printf "<html><body><p>page %s</p></body></html>\n" "$d" \
+			>"$SITE/$d/content_5.htm" || exit 1
+	done &&
+	scio-fetch $LOUD "$U/other/a/content_5.htm" "$U/other/b/content_5.htm" \
+		>out 2>err &&
+	jq -r .url out >urls &&
+	printf "%s\n" "$U/other/a/content_5.htm" "$U/other/b/content_5.htm" >want &&
+	test_cmp want urls &&
+	test ! -s err
+'
+
 test_expect_success 'the same page through link records and arguments is one too' '
 	printf "{\"type\":\"link\",\"url\":\"%s\"}\n" "$U/m$T1.htm" "$U$T2.html" "$U$T1.htm" >links &&
 	scio-fetch $LOUD -i links >out 2>err &&
@@ -201,6 +215,23 @@ test_expect_success '--max-total: no transfer starts past it; one line, exit 1, 
 	test "$(wc -l <again)" = 6 &&
 	test_expect_code 2 scio-fetch --max-total lots x 2>err &&
 	grep -q "invalid size for --max-total" err
+'
+
+# A conference's pages 2..K come before the next conference's first page:
+# a run cut short by --max-total then leaves whole conferences behind it.
+test_expect_success '-j 1: a conference is fetched whole before the next one starts' '
+	: >"$SRVLOG" &&
+	scio-fetch $FAST -j 1 "$U$T1.htm" "$U$T2.html" >out &&
+	jq -r "select(.path != \"/robots.txt\") | .path" "$SRVLOG" >asked &&
+	printf "%s\n" "$T1.htm" "${T1}_2.htm" "${T1}_3.htm" \
+		"$T2.html" "${T2}_2.html" "${T2}_3.html" >want &&
+	test_cmp want asked &&
+	budget=$(cat "$SITE$T1.htm" "$SITE${T1}_2.htm" "$SITE${T1}_3.htm" | wc -c) &&
+	test_expect_code 1 scio-fetch $FAST -j 1 --max-total $budget \
+		"$U$T1.htm" "$U$T2.html" >out 2>err &&
+	jq -r .url out >urls &&
+	printf "%s\n" "$U$T1.htm" "$U${T1}_2.htm" "$U${T1}_3.htm" >want &&
+	test_cmp want urls
 '
 
 # A page that links to thousands of continuation pages: the queue and the

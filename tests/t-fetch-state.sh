@@ -124,6 +124,25 @@ test_expect_success 'stdout on a full disk: exit 2 and the state is not advanced
 	test_cmp before s
 '
 
+test_expect_success 'two pages of one id in two directories are two pages to the state' '
+	for d in other/a other/b m/other/a; do
+		mkdir -p "$SITE/$d" &&
+		printf "<html><body><p>page %s</p></body></html>\n" "$d" \
+			>"$SITE/$d/content_5.htm" || return 1
+	done &&
+	rm -f s &&
+	scio-fetch $FAST --state s "$U/other/a/content_5.htm" >first &&
+	test "$(wc -l <first)" = 1 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U/other/b/content_5.htm" >second &&
+	test "$(jq -r .url second)" = "$U/other/b/content_5.htm" &&
+	test "$(requests /other/b/)" = 1 &&
+	test "$(requests /other/a/)" = 0 &&
+	test "$(tail -n +2 s | wc -l)" = 2 &&
+	scio-fetch $FAST --state s "$U/m/other/a/content_5.htm" >mobile &&
+	test ! -s mobile
+'
+
 test_expect_success 'a file that is not a state file is refused and kept' '
 	echo "not json" >s &&
 	test_expect_code 2 scio-fetch $FAST --state s "$U$T1.htm" >out 2>err &&

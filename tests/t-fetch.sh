@@ -244,3 +244,33 @@ test_expect_success 'a redirected first page: its pages 2..K found where it move
 	test_cmp want got &&
 	! grep -q "/old/pressroom/2024-07/22/content_11110001_" "$SRVLOG"
 '
+
+test_expect_success 'a redirected first page: a second run with --state finds its pages' '
+	mkdir -p "$SITE/old/pressroom/2024-07/22" &&
+	echo "301 /pressroom/2024-07/22/content_11110001.htm" \
+		>"$SITE/old/pressroom/2024-07/22/content_11110001.htm.status" &&
+	rm -f s &&
+	scio-fetch $FAST --state s "$U/old/pressroom/2024-07/22/content_11110001.htm" >first &&
+	test "$(wc -l <first)" = 3 &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST --state s "$U/old/pressroom/2024-07/22/content_11110001.htm" >second 2>err &&
+	test_cmp /dev/null err &&
+	test ! -s second &&
+	test "$(requests /pressroom/2024-07/22/content_11110001_)" = 2 &&
+	! grep -q "/old/pressroom/2024-07/22/content_11110001_" "$SRVLOG"
+'
+
+test_expect_success 'a first page redirected to a URL with a query: its pages 2..K still found' '
+	mkdir -p "$SITE/old2/pressroom/2024-07/22" &&
+	echo "301 /pressroom/2024-07/22/content_11110001.htm?from=old" \
+		>"$SITE/old2/pressroom/2024-07/22/content_11110001.htm.status" &&
+	: >"$SRVLOG" &&
+	scio-fetch $FAST "$U/old2/pressroom/2024-07/22/content_11110001.htm" >out 2>err &&
+	test_cmp /dev/null err &&
+	jq -r .final_url out >got &&
+	printf "%s\n" "$U/pressroom/2024-07/22/content_11110001.htm?from=old" \
+		"$U/pressroom/2024-07/22/content_11110001_2.htm" \
+		"$U/pressroom/2024-07/22/content_11110001_3.htm" >want &&
+	test_cmp want got &&
+	! grep -q "/old2/pressroom/2024-07/22/content_11110001_" "$SRVLOG"
+'

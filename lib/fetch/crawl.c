@@ -76,14 +76,10 @@ scio_crawl_new(struct scio_http *h, const struct scio_crawl_opts *o)
 static int
 same_as_before(struct scio_crawl *c, const char *url)
 {
-	struct scio_pageid id;
-	char *key = NULL;
+	char *key = scio_state_page_key(url);
 	const char *first;
 	int dup = 0;
 
-	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
-		key = scio_pageid_key(&id);
-	scio_pageid_free(&id);
 	if (key == NULL)
 		return 0;
 	if ((first = scio_strmap_get(&c->forms, key)) != NULL) {
@@ -252,8 +248,20 @@ past_since(const struct scio_crawl *c, const struct scio_pager *pg)
 	return pg->dated > 0 && strcmp(pg->newest, c->o.since) < 0;
 }
 
-/* The pages the page p of g links to that continue it, read at the URL
- * it came from (after any redirect).  With --since, a
+/* The URL a page was found at, to read its pager at: where it moved
+ * to (its links are relative to that), without the query or fragment
+ * a move may add (a page that has a pager has none: see
+ * scio_pageid_pager), else the URL asked for.  A new string. */
+static char *
+found_url(const struct scio_http_resp *r)
+{
+	const char *u = r->final_url != NULL ? r->final_url : r->url;
+
+	return scio_strndup(u, strcspn(u, "?#"));
+}
+
+/* The pages the page p of g links to that continue it, read where it
+ * was found (found_url).  With --since, a
  * listing's pager is followed one page at a time, and not beyond a page
  * whose items are all older than the date. */
 static void
@@ -261,11 +269,10 @@ discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 {
 	struct scio_pager pg;
 	int one = c->o.since != NULL && g->id.kind == SCIO_PAGE_NODE;
-	/* a page that moved links relative to where it is now */
-	const char *base = p->resp->final_url != NULL ? p->resp->final_url :
-	    p->resp->url;
+	char *base = found_url(p->resp);
 
 	scio_pager_read(p->html.s, p->html.len, base, &pg);
+	free(base);
 	for (size_t i = 0; i < pg.n && !(one && past_since(c, &pg)) &&
 	    !scio_http_stopped(c->http); i++) {
 		if (one && pg.links[i].page <= p->page)
@@ -277,20 +284,38 @@ discover(struct scio_crawl *c, struct group *g, struct scio_fetched *p)
 	scio_pager_free(&pg);
 }
 
-/* The pages 2..K a previous run delivered for an unchanged first page.
- * The count is held to what the state shows delivered: a page missing
- * from it ends the count, with a warning. */
-static void
-discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
+/* Where page 1 of g was found (found_url) when that is page 1 of a
+ * document, else the URL asked for.  Fills moved; free it. */
+static const struct scio_pageid *
+found_at(struct group *g, const struct scio_http_resp *r,
+    struct scio_pageid *moved)
 {
+	char *u = found_url(r);
+	int ok = scio_pageid_parse(u, moved) == 0 && scio_pageid_pager(moved) &&
+	    moved->kind == g->id.kind && moved->page == 1;
+
+	free(u);
+	return ok ? moved : &g->id;
+}
+
+/* The pages 2..K a previous run delivered for an unchanged first page,
+ * where that page is now.  The count is held to what the state shows
+ * delivered: a page missing from it ends the count, with a warning. */
+static void
+discover_from_state(struct scio_crawl *c, struct group *g,
+    const struct scio_http_resp *r)
+{
+	const char *url = r->url;
 	const struct scio_state_entry *e = scio_state_get(c->o.state, url);
 	long last = e != NULL ? e->pages : 0, end = last;
+	struct scio_pageid moved;
+	const struct scio_pageid *at = found_at(g, r, &moved);
 
 	/* past the limit, one page more gives the limit's warning */
 	if (g->limit > 0 && end > g->limit)
 		end = g->limit + 1;
 	for (long k = 2; k <= end && !scio_http_stopped(c->http); k++) {
-		char *u = scio_pageid_url(&g->id, k);
+		char *u = scio_pageid_url(at, k);
 
 		if (scio_state_get(c->o.state, u) == NULL) {
 			scio_warn("%s: the state counts %ld pages, but page %ld "
@@ -302,6 +327,7 @@ discover_from_state(struct scio_crawl *c, struct group *g, const char *url)
 		add_slot(c, g, k, u);
 		free(u);
 	}
+	scio_pageid_free(&moved);
 }
 
 /* A page the state had delivered comes back with other content: a
@@ -358,7 +384,7 @@ settle(struct scio_crawl *c, struct scio_http_resp *r)
 		/* with --since, an unchanged listing lists nothing new */
 		if (g->paginated && c->o.state != NULL && s->page == 1 &&
 		    !(c->o.since != NULL && g->id.kind == SCIO_PAGE_NODE))
-			discover_from_state(c, g, r->url);
+			discover_from_state(c, g, r);
 		return;
 	}
 	p->hash = hash_of(&r->body);

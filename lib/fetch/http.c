@@ -254,6 +254,8 @@ reap(struct scio_http *h)
 struct scio_http_resp *
 scio_http_next(struct scio_http *h)
 {
+	int fresh = 0;	/* what h->done holds came in during this call */
+
 	for (;;) {
 		double wake;
 		int running;
@@ -261,8 +263,21 @@ scio_http_next(struct scio_http *h)
 
 		if (h->done != NULL) {
 			struct scio_http_done *d = h->done;
-			struct scio_http_resp *r = d->r;
+			struct scio_http_resp *r;
 
+			/* The caller has worked on the response handed back
+			 * last, and added what it asked for (a conference's
+			 * next pages come before the next conference): refill
+			 * the slots it freed now, and send those requests,
+			 * before handing back the next, so that they do not
+			 * stand empty while the caller works through all that
+			 * came in at once.  Not before the first of them. */
+			if (!fresh) {
+				scio_http_start_eligible(h);
+				curl_multi_perform(h->multi, &running);
+				d = h->done;
+			}
+			r = d->r;
 			h->done = d->next;
 			if (h->done == NULL)
 				h->done_tail = NULL;
@@ -286,11 +301,7 @@ scio_http_next(struct scio_http *h)
 		curl_multi_perform(h->multi, &running);
 		reap(h);
 		if (h->done != NULL) {
-			/* Refill the slots just freed, and send those requests,
-			 * before the caller works on what came back: the server
-			 * is busy meanwhile, not waiting for us. */
-			scio_http_start_eligible(h);
-			curl_multi_perform(h->multi, &running);
+			fresh = 1;
 			continue;
 		}
 		/* Retries queued by reap may be due soon: wake for them. */

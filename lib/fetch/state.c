@@ -249,12 +249,22 @@ scio_state_open(const char *path)
 	return st;
 }
 
-/* What the state knows a page by: the page-id key of a page URL
- * (scio/record/pageid.h: the desktop and mobile forms, and .htm and
- * .html, of one page are one key), else the URL itself, each behind a
- * prefix of its own so that no URL is taken for a key.  A new string. */
-static char *
-identity(const char *url)
+/* The directory of a page's path, the mobile site's leading "/m"
+ * left out: "/m/pressroom/D/" and "/pressroom/D/" are one page's forms,
+ * but "/a/" and "/b/" hold two pages (content ids are one site's, and
+ * any other site may reuse a name in each directory). */
+static const char *
+page_dir(const struct scio_pageid *id)
+{
+	const char *p = strstr(id->dir, "://");
+
+	p = p != NULL ? p + 3 : id->dir;
+	p += strcspn(p, "/");
+	return strncmp(p, "/m/", 3) == 0 ? p + 2 : p;
+}
+
+char *
+scio_state_page_key(const char *url)
 {
 	struct scio_pageid id;
 	struct scio_buf b = {0};
@@ -262,7 +272,22 @@ identity(const char *url)
 
 	if (scio_pageid_parse(url, &id) == 0 && scio_pageid_pager(&id))
 		key = scio_pageid_key(&id);
+	if (key != NULL)
+		scio_buf_printf(&b, "%s %s", key, page_dir(&id));
 	scio_pageid_free(&id);
+	free(key);
+	return key != NULL ? scio_buf_take(&b) : NULL;
+}
+
+/* What the state knows a page by: its page key, else the URL itself,
+ * each behind a prefix of its own so that no URL is taken for a key.
+ * A new string. */
+static char *
+identity(const char *url)
+{
+	struct scio_buf b = {0};
+	char *key = scio_state_page_key(url);
+
 	scio_buf_printf(&b, "%c%s", key != NULL ? 'p' : 'u',
 	    key != NULL ? key : url);
 	free(key);

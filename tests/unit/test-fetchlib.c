@@ -1,5 +1,6 @@
 /* Unit tests for scio-fetch's lib modules: pagination links and listing
  * dates, charsets, save names and the state file (page ids: test-pageid). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,6 +214,80 @@ test_state(void)
 	scio_buf_free(&lock);
 }
 
+/* A state file an older scio-fetch wrote, keyed by URL: one page in two
+ * forms becomes one entry (the form read last), and a file name used in
+ * two directories stays two pages.  Then a state grown past its index's
+ * first sizes finds every entry again after a reload. */
+static void
+test_state_forms(void)
+{
+	static const char old[] =
+	    "{\"scio_fetch_state\":1}\n"
+	    "{\"url\":\"http://h/a/content_5.htm\",\"etag\":\"a\"}\n"
+	    "{\"url\":\"http://h/b/content_5.htm\",\"etag\":\"b\"}\n"
+	    "{\"url\":\"http://h/m/a/content_5.html\",\"etag\":\"ma\"}\n"
+	    "{\"url\":\"http://h/robots.txt\",\"etag\":\"r\"}\n";
+	static const char want[] =
+	    "{\"scio_fetch_state\":1}\n"
+	    "{\"url\":\"http://h/m/a/content_5.html\",\"etag\":\"ma\","
+	    "\"last_modified\":null,\"hash\":null,\"fetched_at\":null}\n"
+	    "{\"url\":\"http://h/b/content_5.htm\",\"etag\":\"b\","
+	    "\"last_modified\":null,\"hash\":null,\"fetched_at\":null}\n"
+	    "{\"url\":\"http://h/robots.txt\",\"etag\":\"r\","
+	    "\"last_modified\":null,\"hash\":null,\"fetched_at\":null}\n";
+	struct scio_state *st = scio_state_new("old");
+	struct scio_buf why = {0}, url = {0};
+	const struct scio_state_entry *g;
+	char *text = NULL;
+	size_t n = 0;
+	FILE *fp = fmemopen((void *)(uintptr_t)old, sizeof(old) - 1, "rb");
+	int all = 1;
+
+	CHECK(scio_state_read(st, fp, &why) == 0, "an old state file loads");
+	fclose(fp);
+	g = scio_state_get(st, "http://h/a/content_5.htm");
+	CHECK(g != NULL && strcmp(g->etag, "ma") == 0,
+	    "a page in two forms is one entry, the form read last");
+	g = scio_state_get(st, "http://h/b/content_5.htm");
+	CHECK(g != NULL && strcmp(g->etag, "b") == 0,
+	    "one file name in another directory is another page");
+	fp = open_memstream(&text, &n);
+	CHECK(scio_state_write(st, fp) == 0, "writes");
+	fclose(fp);
+	CHECK_STR(text, want, "an old state written again: one line a page");
+	free(text);
+	text = NULL;
+	for (int i = 0; i < 5000; i++) {
+		struct scio_state_entry e = {0};
+
+		scio_buf_reset(&url);
+		scio_buf_printf(&url, "http://h/d%d/content_%d.htm", i % 7, i);
+		e.url = url.s;
+		e.etag = url.s;
+		scio_state_put(st, &e);
+	}
+	fp = open_memstream(&text, &n);
+	scio_state_write(st, fp);
+	fclose(fp);
+	scio_state_close(st);
+	st = scio_state_new("old");
+	fp = fmemopen(text, n, "rb");
+	CHECK(scio_state_read(st, fp, &why) == 0, "a grown state loads");
+	fclose(fp);
+	for (int i = 0; i < 5000 && all; i++) {
+		scio_buf_reset(&url);
+		scio_buf_printf(&url, "http://h/m/d%d/content_%d.html", i % 7, i);
+		g = scio_state_get(st, url.s);
+		all = g != NULL && strcmp(g->etag, g->url) == 0 &&
+		    strstr(g->url, "/m/") == NULL;
+	}
+	CHECK(all, "every entry of a grown state is found after a reload, in any form");
+	free(text);
+	scio_state_close(st);
+	scio_buf_free(&why);
+	scio_buf_free(&url);
+}
+
 static void
 test_progress_bytes(void)
 {
@@ -357,6 +432,7 @@ main(void)
 	test_charset();
 	test_urlname();
 	test_state();
+	test_state_forms();
 	test_state_pace();
 	test_progress_bytes();
 	test_decode();

@@ -38,8 +38,15 @@ int scio_state_read(struct scio_state *st, FILE *fp, struct scio_buf *why);
 /* Writes the state file's lines to fp; 0, or -1 on a write error. */
 int scio_state_write(struct scio_state *st, FILE *fp);
 
+/* What a page URL is known by, in the state and in a run: its page-id
+ * key (scio/record/pageid.h: one for the desktop and mobile forms, and
+ * .htm and .html, of a page) and the directory of its path, the mobile
+ * site's leading "/m" left out.  A new string, or NULL for a URL that
+ * is no page to follow a pager from. */
+char *scio_state_page_key(const char *url);
+
 /* The entry for the page url names, or NULL. Borrowed.  A page is known
- * by its page id (scio/record/pageid.h) when its URL has one, so the
+ * by its page key (scio_state_page_key) when its URL has one, so the
  * entry may be for another form of url (desktop or mobile, .htm or
  * .html): its url is the one to ask conditionally. */
 const struct scio_state_entry *scio_state_get(struct scio_state *st,
