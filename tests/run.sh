@@ -141,6 +141,9 @@ if [ "${1:-}" = --job ]; then
 	exit 0
 fi
 
+PATH=$SCIO_TOP/bin:$PATH
+# the programs under valgrind come first (this came after them, and
+# VALGRIND=1 ran the programs bare: only the unit tests were checked)
 if [ -n "${SCIO_VALGRIND:-}" ]; then
 	rm -rf "$vgdir"
 	mkdir -p "$vgdir/bin"
@@ -150,7 +153,6 @@ if [ -n "${SCIO_VALGRIND:-}" ]; then
 	done
 	PATH=$vgdir/bin:$PATH
 fi
-PATH=$SCIO_TOP/bin:$PATH
 export PATH
 LC_ALL=C.UTF-8
 export LC_ALL
