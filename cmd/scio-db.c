@@ -11,6 +11,7 @@
 #include "scio/db/db.h"
 #include "scio/base/diag.h"
 #include "scio/record/fieldopt.h"
+#include "scio/record/match.h"
 #include "scio/base/jsonl.h"
 #include "scio/base/numarg.h"
 
@@ -167,6 +168,8 @@ main(int argc, char **argv)
 
 	scio_cli_init(argc, argv);
 	memset(&s, 0, sizeof(s));
+	/* valgrind cannot follow PCRE2's JIT code (the test suite sets it) */
+	s.match_flags = getenv("SCIO_NO_JIT") != NULL ? SCIO_MATCH_NO_JIT : 0;
 	opterr = 0;
 	/* options before the command: "+" stops at the first operand */
 	while ((c = getopt_long(argc, argv, "+:d:hV", longopts, &idx)) != -1) {

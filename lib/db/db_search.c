@@ -175,7 +175,7 @@ scio_db_search(struct scio_db *db, const struct scio_db_search *s)
 	memset(&q, 0, sizeof(q));
 	q.db = db;
 	q.s = s;
-	q.f = scio_filter_new(0);
+	q.f = scio_filter_new(s->match_flags);
 	st = prepare_search(&q, &fq);
 	if (s->qa)
 		q.exchange = scio_db_prepare(db, "SELECT " SCIO_DB_TURN_COLS " FROM turns t"

@@ -79,6 +79,7 @@ struct scio_db_search {
 	int by_rank;			/* order by FTS5 rank, best first */
 	int count;			/* write only the number selected */
 	unsigned long long max;		/* stop after max selected (0: all) */
+	int match_flags;		/* for the field filters: SCIO_MATCH_NO_JIT */
 };
 
 /* Writes the selected turn records (or their count) on stdout. Returns
