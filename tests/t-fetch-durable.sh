@@ -122,10 +122,12 @@ test_expect_success 'a body that cannot be saved is a warning, never a lost reco
 '
 
 test_expect_success 'a state through a symbolic link: one lock, and the link stays a link' '
+	# (its own line: the & below sends the whole && list to the background)
+	hang=$(awk "BEGIN { print 1.5 * $TEST_SLOW }")
 	mkdir real && : >real/state && ln -s real/state alias &&
-	scio-fetch $FAST --timeout 5 --state real/state "$U/fault/hang?secs=1.5&id=sym" >a 2>aerr &
+	scio-fetch $FAST --timeout $((5 * TEST_SLOW)) --state real/state "$U/fault/hang?secs=$hang&id=sym" >a 2>aerr &
 	pid=$! &&
-	i=0 && while [ "$(requests "/fault/hang?secs=1.5&id=sym")" = 0 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && while [ "$(requests "/fault/hang?secs=$hang&id=sym")" = 0 ] && [ $i -lt $((50 * TEST_SLOW)) ]; do sleep 0.1; i=$((i + 1)); done &&
 	test_expect_code 2 scio-fetch $FAST --state alias "$U$T1.htm" >b 2>berr &&
 	wait $pid &&
 	grep -q "is in use by another run" berr &&

@@ -177,7 +177,7 @@ test_expect_success 'only the first 500 KiB of robots.txt are read' '
 	grep -q "^scio-fetch: $U$T2.html: disallowed by robots.txt" err
 '
 
-test_expect_success 'Crawl-delay is a floor under --wait 0' '
+test_expect_success novalgrind 'Crawl-delay is a floor under --wait 0' '
 	robots "User-agent: *\nCrawl-delay: 0.6\n" &&
 	: >"$SRVLOG" &&
 	scio-fetch $Q --per-host 2 "$U$T1.htm" >out &&
@@ -237,7 +237,7 @@ test_expect_success 'an address of the wrong shape is a usage error' '
 	done
 '
 
-test_expect_success 'the default waits about a second between requests to a host' '
+test_expect_success novalgrind 'the default waits about a second between requests to a host' '
 	rm -f "$SITE/robots.txt" &&
 	: >"$SRVLOG" &&
 	"$SCIO_BIN/scio-fetch" -q "$U$T1.htm" >out &&
@@ -245,7 +245,7 @@ test_expect_success 'the default waits about a second between requests to a host
 	gaps / 0.35
 '
 
-test_expect_success '--wait with --no-random-wait waits exactly that' '
+test_expect_success novalgrind '--wait with --no-random-wait waits exactly that' '
 	: >"$SRVLOG" &&
 	"$SCIO_BIN/scio-fetch" -q --wait 0.3 --no-random-wait "$U$T1.htm" >out &&
 	test "$(wc -l <out)" = 3 &&
