@@ -18,6 +18,7 @@
 #include "scio/base/diag.h"
 #include "scio/base/jsonl.h"
 #include "scio/fetch/state.h"
+#include "scio/fetch/state_impl.h"
 #include "scio/base/strmap.h"
 #include "scio/base/text.h"
 #include "scio/record/pageid.h"
@@ -395,77 +396,6 @@ scio_state_put(struct scio_state *st, const struct scio_state_entry *e)
 	st->dirty = 1;
 }
 
-/* Writes s as a JSON string (null for NULL), byte for byte as jansson
- * writes it compactly: '"', '\\' and control characters escaped, the
- * rest as it is; bytes that are not UTF-8 are first replaced as
- * scio_json_str_or_null replaces them.  A save writes every entry, so
- * this skips building a JSON object per entry. */
-static void
-put_json_str(FILE *fp, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	struct scio_buf fixed = {0};
-	const char *run;
-
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	if (!scio_utf8_valid(s, strlen(s))) {
-		scio_utf8_sanitize(s, strlen(s), &fixed);
-		s = scio_buf_str(&fixed);
-	}
-	putc('"', fp);
-	for (run = s; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		const char *esc = NULL;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		fwrite(run, 1, (size_t)(s - run), fp);
-		run = s + 1;
-		switch (c) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\b': esc = "\\b"; break;
-		case '\f': esc = "\\f"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		}
-		if (esc != NULL)
-			fputs(esc, fp);
-		else
-			fprintf(fp, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-	}
-	fwrite(run, 1, (size_t)(s - run), fp);
-	putc('"', fp);
-	scio_buf_free(&fixed);
-}
-
-/* One entry as one line of JSON, its keys in a fixed order. */
-static void
-put_entry(FILE *fp, const struct scio_state_entry *e)
-{
-	fputs("{\"url\":", fp);
-	put_json_str(fp, e->url);
-	fputs(",\"etag\":", fp);
-	put_json_str(fp, e->etag);
-	fputs(",\"last_modified\":", fp);
-	put_json_str(fp, e->last_modified);
-	fputs(",\"hash\":", fp);
-	put_json_str(fp, e->hash);
-	fputs(",\"fetched_at\":", fp);
-	put_json_str(fp, e->fetched_at);
-	if (e->pages > 0)
-		fprintf(fp, ",\"pages\":%ld", e->pages);
-	if (e->robots != NULL) {
-		fputs(",\"robots\":", fp);
-		put_json_str(fp, e->robots);
-	}
-	fputs("}\n", fp);
-}
-
 int
 scio_state_write(struct scio_state *st, FILE *fp)
 {
@@ -476,7 +406,7 @@ scio_state_write(struct scio_state *st, FILE *fp)
 	else
 		fprintf(fp, "{\"scio_fetch_state\":%d}\n", STATE_FORMAT);
 	for (size_t i = 0; i < st->n && !ferror(fp); i++)
-		put_entry(fp, st->v[i]);
+		scio_state_put_line(fp, st->v[i]);
 	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
 }
 
