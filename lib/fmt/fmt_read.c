@@ -11,7 +11,7 @@ const char **
 scio_fmt_fields(struct scio_fmt_opts *o, char *list)
 {
 	const char **v = NULL;
-	size_t cap = 0;
+	size_t n = 0, cap = 0;
 	char *name, *save = NULL;
 
 	for (name = strtok_r(list, ",", &save); name;
@@ -22,12 +22,13 @@ scio_fmt_fields(struct scio_fmt_opts *o, char *list)
 			scio_field_unknown(name, "--fields");
 		if (*name == '\0')
 			scio_usage_error("empty field name in --fields");
-		SCIO_ALLOC_GROW(v, o->nfields + 1, cap);
-		v[o->nfields++] = name;
+		SCIO_ALLOC_GROW(v, n + 1, cap);
+		v[n++] = name;
 	}
-	if (o->nfields == 0)
+	if (n == 0)
 		scio_usage_error("no field in --fields");
 	o->fields = v;
+	o->nfields = n;
 	return v;
 }
 
